@@ -1,0 +1,79 @@
+-- Version 1: collected articles, their sources, near-duplicate groups, tags and the
+-- full-text index. Never edit a migration that has shipped: add a new one.
+
+CREATE TABLE sources (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,              -- the file path or URL as given
+    kind        TEXT NOT NULL CHECK (kind IN ('file', 'url', 'paste')),
+    format      TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    bytes       BLOB NOT NULL,              -- the original bytes, so extraction can be rerun
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX sources_sha256 ON sources (sha256);
+
+CREATE TABLE article_groups (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+    id              INTEGER PRIMARY KEY,
+    source_id       INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    item_index      INTEGER NOT NULL DEFAULT 0, -- position of the item in a feed
+    title           TEXT NOT NULL,
+    title_derived   INTEGER NOT NULL DEFAULT 0,
+    text            TEXT NOT NULL,              -- paragraphs separated by a blank line
+    outlet          TEXT,
+    dateline        TEXT,
+    published       TEXT,                       -- 'YYYY-MM-DD', or '--MM-DD' when the year is unknown
+    url             TEXT,
+    relayed_from    TEXT,
+    relay_reference TEXT,
+    language        TEXT NOT NULL,
+    format          TEXT NOT NULL,
+    warnings        TEXT NOT NULL DEFAULT '[]', -- JSON array of strings
+    content_hash    TEXT NOT NULL UNIQUE,
+    minhash         BLOB NOT NULL,
+    group_id        INTEGER REFERENCES article_groups (id) ON DELETE SET NULL,
+    imported_at     TEXT NOT NULL
+);
+CREATE INDEX articles_source ON articles (source_id);
+CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_group ON articles (group_id);
+
+-- Locality-sensitive hashing bands of each article's MinHash signature.
+CREATE TABLE article_bands (
+    band_key   INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands (article_id);
+
+CREATE TABLE tags (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE
+);
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag_id     INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX article_tags_tag ON article_tags (tag_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;

@@ -1,0 +1,288 @@
+//! Importing sources into the store: files, folders (recursively), feeds and URLs. This is
+//! the I/O layer around the pure ingest functions; it reports progress, can be cancelled
+//! between sources, and names every input that failed and why.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+
+use crate::fetch::fetch;
+use crate::ingest::{self, MAX_SOURCE_BYTES, SourceHint};
+use crate::store::{AddOutcome, NewSource, SourceKind, Store};
+
+/// File extensions picked up when a folder is imported. A file named explicitly is tried
+/// whatever its extension.
+pub const FOLDER_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "eml", "xml", "rss", "atom"];
+
+/// Sources are committed in batches of this many: one transaction each, so a crash loses at
+/// most the batch in flight, and importing again stores it.
+const BATCH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportInput {
+    Path(PathBuf),
+    Url(String),
+    /// Text pasted by the officer; the name is shown in reports.
+    Paste { name: String, text: String },
+}
+
+impl ImportInput {
+    /// A command-line argument: an http(s) address or a path.
+    pub fn parse(arg: &str) -> ImportInput {
+        let lower = arg.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            ImportInput::Url(arg.to_string())
+        } else {
+            ImportInput::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    Imported,
+    NearDuplicate,
+    Duplicate,
+    Failed,
+}
+
+/// What became of one input (or one item of a feed).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportItem {
+    pub input: String,
+    pub status: ImportStatus,
+    pub article_id: Option<i64>,
+    pub title: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub imported: usize,
+    pub near_duplicates: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub cancelled: bool,
+    pub items: Vec<ImportItem>,
+}
+
+impl ImportReport {
+    fn push(&mut self, item: ImportItem) {
+        match item.status {
+            ImportStatus::Imported => self.imported += 1,
+            ImportStatus::NearDuplicate => self.near_duplicates += 1,
+            ImportStatus::Duplicate => self.duplicates += 1,
+            ImportStatus::Failed => self.failed += 1,
+        }
+        self.items.push(item);
+    }
+
+    /// "imported 10 · near-duplicates 1 · duplicates 2 · failed 1"
+    pub fn summary(&self) -> String {
+        format!(
+            "imported {} · near-duplicates {} (stored, grouped) · duplicates {} (refused) · failed {}{}",
+            self.imported,
+            self.near_duplicates,
+            self.duplicates,
+            self.failed,
+            if self.cancelled { " · cancelled before the end" } else { "" }
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub current: String,
+}
+
+/// Expands folders into the files they hold (recursively, sorted, hidden files skipped), so
+/// that the total is known before the import starts.
+pub fn expand_inputs(inputs: &[ImportInput]) -> Vec<ImportInput> {
+    let mut out = Vec::new();
+    for input in inputs {
+        match input {
+            ImportInput::Path(p) if p.is_dir() => walk(p, &mut out),
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<ImportInput>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(ImportInput::Path(dir.to_path_buf()));
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if ext.is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str())) {
+                out.push(ImportInput::Path(path));
+            }
+        }
+    }
+}
+
+/// Imports everything named by `inputs`. `on_progress` is called after each source;
+/// setting `cancel` stops the import between batches, keeping what was stored.
+pub fn import(
+    store: &mut Store,
+    inputs: &[ImportInput],
+    mut on_progress: impl FnMut(&ImportProgress),
+    cancel: &AtomicBool,
+) -> ImportReport {
+    let units = expand_inputs(inputs);
+    let total = units.len();
+    let mut report = ImportReport::default();
+    let mut batch: Vec<(String, NewSource, Vec<String>)> = Vec::new();
+    let mut batch_bytes = 0usize;
+    for (done, unit) in units.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            break;
+        }
+        let label = label(unit);
+        match prepare(unit) {
+            Ok((source, problems)) => {
+                batch_bytes += source.bytes.len();
+                batch.push((label.clone(), source, problems));
+            }
+            Err(message) => report.push(failed(&label, message)),
+        }
+        if batch.len() >= BATCH || batch_bytes > 16 * 1024 * 1024 {
+            flush(store, &mut batch, &mut report);
+            batch_bytes = 0;
+        }
+        on_progress(&ImportProgress { done: done + 1, total, current: label });
+    }
+    flush(store, &mut batch, &mut report);
+    report
+}
+
+fn label(unit: &ImportInput) -> String {
+    match unit {
+        ImportInput::Path(p) => p.display().to_string(),
+        ImportInput::Url(u) => u.clone(),
+        ImportInput::Paste { name, .. } => name.clone(),
+    }
+}
+
+fn failed(input: &str, message: String) -> ImportItem {
+    ImportItem { input: input.to_string(), status: ImportStatus::Failed, article_id: None, title: None, message: Some(message) }
+}
+
+/// Reads and ingests one input. Errors are messages for the officer.
+fn prepare(unit: &ImportInput) -> Result<(NewSource, Vec<String>), String> {
+    let (name, kind, bytes, content_type) = match unit {
+        ImportInput::Path(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| io_message(&e))?;
+            if !meta.is_file() {
+                return Err("not a file".into());
+            }
+            // Refuse by size before reading: a 50 MB file should cost nothing.
+            if meta.len() > MAX_SOURCE_BYTES {
+                return Err(ingest::IngestError::TooLarge { size: meta.len(), max: MAX_SOURCE_BYTES }.to_string());
+            }
+            let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
+            (path.display().to_string(), SourceKind::File, bytes, None)
+        }
+        ImportInput::Url(url) => {
+            let f = fetch(url).map_err(|e| e.to_string())?;
+            (f.url, SourceKind::Url, f.bytes, f.content_type)
+        }
+        ImportInput::Paste { name, text } => (name.clone(), SourceKind::Paste, text.clone().into_bytes(), None),
+    };
+    let url = (kind == SourceKind::Url).then_some(name.as_str());
+    let hint = SourceHint { name: &name, content_type: content_type.as_deref(), url };
+    let ingested = ingest::ingest(&hint, &bytes).map_err(|e| e.to_string())?;
+    if ingested.articles.is_empty() {
+        let why = ingested.problems.join("; ");
+        return Err(if why.is_empty() { "no articles found".into() } else { why });
+    }
+    let source = NewSource { name, kind, format: ingested.format, bytes, articles: ingested.articles };
+    Ok((source, ingested.problems))
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn flush(store: &mut Store, batch: &mut Vec<(String, NewSource, Vec<String>)>, report: &mut ImportReport) {
+    if batch.is_empty() {
+        return;
+    }
+    let sources: Vec<NewSource> = batch.iter().map(|(_, s, _)| s.clone()).collect();
+    let results = match store.add_sources(&sources) {
+        Ok(results) => results,
+        Err(e) => {
+            for (label, _, _) in batch.drain(..) {
+                report.push(failed(&label, format!("not stored: {e}")));
+            }
+            return;
+        }
+    };
+    for ((label, source, problems), result) in batch.drain(..).zip(results) {
+        match result {
+            Err(e) => report.push(failed(&label, format!("not stored: {e}"))),
+            Ok(outcomes) => {
+                let multi = source.articles.len() > 1;
+                for (i, (article, outcome)) in source.articles.iter().zip(outcomes).enumerate() {
+                    let input = if multi { format!("{label} (item {})", i + 1) } else { label.clone() };
+                    report.push(item_for(input, article, outcome));
+                }
+                for problem in problems {
+                    report.push(failed(&label, problem));
+                }
+            }
+        }
+    }
+}
+
+fn item_for(input: String, article: &crate::model::Article, outcome: AddOutcome) -> ImportItem {
+    let warnings = (!article.warnings.is_empty()).then(|| article.warnings.join("; "));
+    let title = Some(article.title.clone());
+    match outcome {
+        AddOutcome::Added { id } => {
+            ImportItem { input, status: ImportStatus::Imported, article_id: Some(id), title, message: warnings }
+        }
+        AddOutcome::NearDuplicate { id, of, of_title, similarity } => ImportItem {
+            input,
+            status: ImportStatus::NearDuplicate,
+            article_id: Some(id),
+            title,
+            message: Some(format!(
+                "stored and grouped with article {of} \u{201c}{of_title}\u{201d} (the same story, {:.0}% alike){}",
+                similarity * 100.0,
+                warnings.map(|w| format!("; {w}")).unwrap_or_default()
+            )),
+        },
+        AddOutcome::Duplicate { existing_id, existing_title } => ImportItem {
+            input,
+            status: ImportStatus::Duplicate,
+            article_id: Some(existing_id),
+            title,
+            message: Some(format!(
+                "not stored: the same text is already stored as article {existing_id} \u{201c}{existing_title}\u{201d}"
+            )),
+        },
+    }
+}

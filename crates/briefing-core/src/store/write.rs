@@ -1,0 +1,197 @@
+//! Storing articles. Each source is stored whole or not at all: its row, its articles, their
+//! index entries and LSH bands go in one savepoint inside one transaction per batch.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Result, Store};
+use crate::dedupe::{self, NEAR_DUPLICATE_THRESHOLD};
+use crate::model::{Article, Format};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    File,
+    Url,
+    Paste,
+}
+
+impl SourceKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::File => "file",
+            SourceKind::Url => "url",
+            SourceKind::Paste => "paste",
+        }
+    }
+}
+
+/// A source about to be stored, with the articles ingest made of it.
+#[derive(Debug, Clone)]
+pub struct NewSource {
+    pub name: String,
+    pub kind: SourceKind,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+    pub articles: Vec<Article>,
+}
+
+/// What became of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AddOutcome {
+    Added { id: i64 },
+    /// Stored, and grouped with an earlier copy of the same story.
+    NearDuplicate { id: i64, of: i64, of_title: String, similarity: f64 },
+    /// Refused: the same text is already stored.
+    Duplicate { existing_id: i64, existing_title: String },
+}
+
+impl Store {
+    /// Stores one source and its articles.
+    pub fn add_source(&mut self, source: &NewSource) -> Result<Vec<AddOutcome>> {
+        self.add_sources(std::slice::from_ref(source))?.pop().expect("one result per source")
+    }
+
+    /// Stores many sources in one transaction, each in its own savepoint: a source that fails
+    /// leaves no rows and the others are kept. A crash before the commit keeps none of the
+    /// batch, and importing it again stores it. The outer error is a failed commit, after
+    /// which nothing of the batch is stored.
+    pub fn add_sources(&mut self, sources: &[NewSource]) -> Result<Vec<Result<Vec<AddOutcome>>>> {
+        let mut tx = self.conn.transaction()?;
+        let mut results = Vec::with_capacity(sources.len());
+        for source in sources {
+            let result = tx.savepoint().map_err(Into::into).and_then(|sp| {
+                let outcomes = add_one(&sp, source)?;
+                sp.commit()?;
+                Ok(outcomes)
+            });
+            results.push(result);
+        }
+        tx.commit()?;
+        Ok(results)
+    }
+
+    pub fn tag_article(&mut self, article_id: i64, tag: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [tag])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            params![article_id, tag],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut source_id: Option<i64> = None;
+    let mut outcomes = Vec::with_capacity(source.articles.len());
+    for (index, article) in source.articles.iter().enumerate() {
+        let text = article.text();
+        let hash = dedupe::content_hash(&text);
+        let existing = conn
+            .prepare_cached("SELECT id, title FROM articles WHERE content_hash = ?1")?
+            .query_row([&hash], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .optional()?;
+        if let Some((existing_id, existing_title)) = existing {
+            outcomes.push(AddOutcome::Duplicate { existing_id, existing_title });
+            continue;
+        }
+        let sid = match source_id {
+            Some(id) => id,
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO sources (name, kind, format, sha256, bytes, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    source.name,
+                    source.kind.as_str(),
+                    source.format.as_str(),
+                    dedupe::content_hash_bytes(&source.bytes),
+                    source.bytes,
+                    now
+                ])?;
+                *source_id.insert(conn.last_insert_rowid())
+            }
+        };
+        let signature = dedupe::signature(&text);
+        let bands = dedupe::band_keys(&signature);
+        let near = find_near_duplicate(conn, &signature, &bands)?;
+        let group_id = match &near {
+            Some(n) => Some(match n.group_id {
+                Some(g) => g,
+                None => {
+                    conn.prepare_cached("INSERT INTO article_groups (created_at) VALUES (?1)")?.execute([&now])?;
+                    let g = conn.last_insert_rowid();
+                    conn.prepare_cached("UPDATE articles SET group_id = ?1 WHERE id = ?2")?.execute(params![g, n.id])?;
+                    g
+                }
+            }),
+            None => None,
+        };
+        conn.prepare_cached(
+            "INSERT INTO articles (source_id, item_index, title, title_derived, text, outlet, dateline,
+                 published, url, relayed_from, relay_reference, language, format, warnings,
+                 content_hash, minhash, group_id, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        )?
+        .execute(params![
+            sid,
+            index as i64,
+            article.title,
+            article.title_derived,
+            text,
+            article.outlet,
+            article.dateline,
+            article.published.map(|d| d.to_iso()),
+            article.url,
+            article.relayed_from.as_ref().map(|r| &r.outlet),
+            article.relayed_from.as_ref().and_then(|r| r.reference.as_ref()),
+            article.language,
+            article.format.as_str(),
+            serde_json::to_string(&article.warnings).expect("strings serialise"),
+            hash,
+            dedupe::signature_to_blob(&signature),
+            group_id,
+            now,
+        ])?;
+        let id = conn.last_insert_rowid();
+        let mut insert_band = conn.prepare_cached("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)")?;
+        for key in &bands {
+            insert_band.execute(params![key, id])?;
+        }
+        outcomes.push(match near {
+            Some(n) => AddOutcome::NearDuplicate { id, of: n.id, of_title: n.title, similarity: n.similarity },
+            None => AddOutcome::Added { id },
+        });
+    }
+    Ok(outcomes)
+}
+
+struct Near {
+    id: i64,
+    title: String,
+    group_id: Option<i64>,
+    similarity: f64,
+}
+
+/// The most similar stored article sharing an LSH band, when it is similar enough.
+fn find_near_duplicate(conn: &Connection, signature: &[u32], bands: &[i64]) -> Result<Option<Near>> {
+    let placeholders = vec!["?"; bands.len()].join(",");
+    let sql = format!(
+        "SELECT a.id, a.title, a.group_id, a.minhash FROM articles a
+         WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN ({placeholders}) LIMIT 200)"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(bands), |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Vec<u8>>(3)?))
+    })?;
+    let mut best: Option<Near> = None;
+    for row in rows {
+        let (id, title, group_id, blob) = row?;
+        let similarity = dedupe::similarity(signature, &dedupe::signature_from_blob(&blob));
+        if similarity >= NEAR_DUPLICATE_THRESHOLD && best.as_ref().is_none_or(|b| similarity > b.similarity) {
+            best = Some(Near { id, title, group_id, similarity });
+        }
+    }
+    Ok(best)
+}
