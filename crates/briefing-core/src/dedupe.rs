@@ -29,7 +29,8 @@ pub fn signature(text: &str) -> Vec<u32> {
     let mut sig = vec![u32::MAX; SIGNATURE_LEN];
     let mut add = |shingle: u64| {
         for (i, slot) in sig.iter_mut().enumerate() {
-            let h = (splitmix64(shingle ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32) as u32;
+            let h = (splitmix64(shingle ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32)
+                as u32;
             if h < *slot {
                 *slot = h;
             }
@@ -72,10 +73,17 @@ pub fn signature_to_blob(sig: &[u32]) -> Vec<u8> {
 }
 
 pub fn signature_from_blob(blob: &[u8]) -> Vec<u32> {
-    blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    blob.chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
-const SEEDS: [u64; 4] = [0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0x27D4_EB2F_1656_67C5];
+const SEEDS: [u64; 4] = [
+    0x9E37_79B9_7F4A_7C15,
+    0xC2B2_AE3D_27D4_EB4F,
+    0x1656_67B1_9E37_79F9,
+    0x27D4_EB2F_1656_67C5,
+];
 
 fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -85,7 +93,9 @@ fn splitmix64(mut x: u64) -> u64 {
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -101,7 +111,8 @@ mod tests {
 
     #[test]
     fn a_republished_copy_is_near_and_another_story_is_not() {
-        let republished = STORY.replace("sees potential in", "sees good potential for")
+        let republished = STORY
+            .replace("sees potential in", "sees good potential for")
             .replace("top officials", "senior officials")
             + " Kazinform refers to eng.belta.by.";
         let other = "Deputy Chairman of the Vitebsk Oblast Executive Committee met a delegation from \
@@ -110,9 +121,15 @@ mod tests {
         let s = signature(STORY);
         let near = similarity(&s, &signature(&republished));
         let far = similarity(&s, &signature(other));
-        assert!(near >= NEAR_DUPLICATE_THRESHOLD, "republished copy scored {near}");
+        assert!(
+            near >= NEAR_DUPLICATE_THRESHOLD,
+            "republished copy scored {near}"
+        );
         assert!(far < 0.2, "another story scored {far}");
-        let shared = band_keys(&s).iter().filter(|k| band_keys(&signature(&republished)).contains(k)).count();
+        let shared = band_keys(&s)
+            .iter()
+            .filter(|k| band_keys(&signature(&republished)).contains(k))
+            .count();
         assert!(shared > 0, "the copy must share a band to be found");
     }
 
@@ -126,5 +143,8 @@ mod tests {
 
 /// SHA-256 of raw bytes, hex-encoded (for sources as they came).
 pub fn content_hash_bytes(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

@@ -65,5 +65,9 @@ pub fn fetch(url: &str) -> Result<Fetched, FetchError> {
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
         return Err(FetchError::TooLarge(MAX_SOURCE_BYTES));
     }
-    Ok(Fetched { url: url.to_string(), content_type, bytes })
+    Ok(Fetched {
+        url: url.to_string(),
+        content_type,
+        bytes,
+    })
 }

@@ -67,7 +67,10 @@ mod tests {
         assert_eq!(o.canonical("KAZINFORM"), Some("Kazinform"));
         assert_eq!(o.canonical("БЕЛТА"), Some("BelTA"));
         assert_eq!(o.canonical("eng.belta.by"), Some("BelTA"));
-        assert_eq!(o.canonical("https://www.reuters.com/world/"), Some("Reuters"));
+        assert_eq!(
+            o.canonical("https://www.reuters.com/world/"),
+            Some("Reuters")
+        );
         assert_eq!(o.canonical("Example Wire Service"), None);
     }
 }

@@ -13,8 +13,9 @@ use crate::store::{AddOutcome, NewSource, SourceKind, Store};
 
 /// File extensions picked up when a folder is imported. A file named explicitly is tried
 /// whatever its extension.
-pub const FOLDER_EXTENSIONS: &[&str] =
-    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "eml", "xml", "rss", "atom"];
+pub const FOLDER_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "eml", "xml", "rss", "atom",
+];
 
 /// Sources are committed in batches of this many: one transaction each, so a crash loses at
 /// most the batch in flight, and importing again stores it.
@@ -25,7 +26,10 @@ pub enum ImportInput {
     Path(PathBuf),
     Url(String),
     /// Text pasted by the officer; the name is shown in reports.
-    Paste { name: String, text: String },
+    Paste {
+        name: String,
+        text: String,
+    },
 }
 
 impl ImportInput {
@@ -90,7 +94,11 @@ impl ImportReport {
             self.near_duplicates,
             self.duplicates,
             self.failed,
-            if self.cancelled { " · cancelled before the end" } else { "" }
+            if self.cancelled {
+                " · cancelled before the end"
+            } else {
+                ""
+            }
         )
     }
 }
@@ -123,14 +131,20 @@ fn walk(dir: &Path, out: &mut Vec<ImportInput>) {
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
         if path.is_dir() {
             walk(&path, out);
         } else {
-            let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
             if ext.is_some_and(|e| FOLDER_EXTENSIONS.contains(&e.as_str())) {
                 out.push(ImportInput::Path(path));
             }
@@ -168,7 +182,11 @@ pub fn import(
             flush(store, &mut batch, &mut report);
             batch_bytes = 0;
         }
-        on_progress(&ImportProgress { done: done + 1, total, current: label });
+        on_progress(&ImportProgress {
+            done: done + 1,
+            total,
+            current: label,
+        });
     }
     flush(store, &mut batch, &mut report);
     report
@@ -183,7 +201,13 @@ fn label(unit: &ImportInput) -> String {
 }
 
 fn failed(input: &str, message: String) -> ImportItem {
-    ImportItem { input: input.to_string(), status: ImportStatus::Failed, article_id: None, title: None, message: Some(message) }
+    ImportItem {
+        input: input.to_string(),
+        status: ImportStatus::Failed,
+        article_id: None,
+        title: None,
+        message: Some(message),
+    }
 }
 
 /// Reads and ingests one input. Errors are messages for the officer.
@@ -196,7 +220,11 @@ fn prepare(unit: &ImportInput) -> Result<(NewSource, Vec<String>), String> {
             }
             // Refuse by size before reading: a 50 MB file should cost nothing.
             if meta.len() > MAX_SOURCE_BYTES {
-                return Err(ingest::IngestError::TooLarge { size: meta.len(), max: MAX_SOURCE_BYTES }.to_string());
+                return Err(ingest::IngestError::TooLarge {
+                    size: meta.len(),
+                    max: MAX_SOURCE_BYTES,
+                }
+                .to_string());
             }
             let bytes = std::fs::read(path).map_err(|e| io_message(&e))?;
             (path.display().to_string(), SourceKind::File, bytes, None)
@@ -205,16 +233,35 @@ fn prepare(unit: &ImportInput) -> Result<(NewSource, Vec<String>), String> {
             let f = fetch(url).map_err(|e| e.to_string())?;
             (f.url, SourceKind::Url, f.bytes, f.content_type)
         }
-        ImportInput::Paste { name, text } => (name.clone(), SourceKind::Paste, text.clone().into_bytes(), None),
+        ImportInput::Paste { name, text } => (
+            name.clone(),
+            SourceKind::Paste,
+            text.clone().into_bytes(),
+            None,
+        ),
     };
     let url = (kind == SourceKind::Url).then_some(name.as_str());
-    let hint = SourceHint { name: &name, content_type: content_type.as_deref(), url };
+    let hint = SourceHint {
+        name: &name,
+        content_type: content_type.as_deref(),
+        url,
+    };
     let ingested = ingest::ingest(&hint, &bytes).map_err(|e| e.to_string())?;
     if ingested.articles.is_empty() {
         let why = ingested.problems.join("; ");
-        return Err(if why.is_empty() { "no articles found".into() } else { why });
+        return Err(if why.is_empty() {
+            "no articles found".into()
+        } else {
+            why
+        });
     }
-    let source = NewSource { name, kind, format: ingested.format, bytes, articles: ingested.articles };
+    let source = NewSource {
+        name,
+        kind,
+        format: ingested.format,
+        bytes,
+        articles: ingested.articles,
+    };
     Ok((source, ingested.problems))
 }
 
@@ -226,7 +273,11 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-fn flush(store: &mut Store, batch: &mut Vec<(String, NewSource, Vec<String>)>, report: &mut ImportReport) {
+fn flush(
+    store: &mut Store,
+    batch: &mut Vec<(String, NewSource, Vec<String>)>,
+    report: &mut ImportReport,
+) {
     if batch.is_empty() {
         return;
     }
@@ -246,7 +297,11 @@ fn flush(store: &mut Store, batch: &mut Vec<(String, NewSource, Vec<String>)>, r
             Ok(outcomes) => {
                 let multi = source.articles.len() > 1;
                 for (i, (article, outcome)) in source.articles.iter().zip(outcomes).enumerate() {
-                    let input = if multi { format!("{label} (item {})", i + 1) } else { label.clone() };
+                    let input = if multi {
+                        format!("{label} (item {})", i + 1)
+                    } else {
+                        label.clone()
+                    };
                     report.push(item_for(input, article, outcome));
                 }
                 for problem in problems {
@@ -261,10 +316,19 @@ fn item_for(input: String, article: &crate::model::Article, outcome: AddOutcome)
     let warnings = (!article.warnings.is_empty()).then(|| article.warnings.join("; "));
     let title = Some(article.title.clone());
     match outcome {
-        AddOutcome::Added { id } => {
-            ImportItem { input, status: ImportStatus::Imported, article_id: Some(id), title, message: warnings }
-        }
-        AddOutcome::NearDuplicate { id, of, of_title, similarity } => ImportItem {
+        AddOutcome::Added { id } => ImportItem {
+            input,
+            status: ImportStatus::Imported,
+            article_id: Some(id),
+            title,
+            message: warnings,
+        },
+        AddOutcome::NearDuplicate {
+            id,
+            of,
+            of_title,
+            similarity,
+        } => ImportItem {
             input,
             status: ImportStatus::NearDuplicate,
             article_id: Some(id),
@@ -275,7 +339,10 @@ fn item_for(input: String, article: &crate::model::Article, outcome: AddOutcome)
                 warnings.map(|w| format!("; {w}")).unwrap_or_default()
             )),
         },
-        AddOutcome::Duplicate { existing_id, existing_title } => ImportItem {
+        AddOutcome::Duplicate {
+            existing_id,
+            existing_title,
+        } => ImportItem {
             input,
             status: ImportStatus::Duplicate,
             article_id: Some(existing_id),

@@ -99,7 +99,10 @@ mod tests {
 
     #[test]
     fn normalise_collapses_whitespace_and_drops_control_characters() {
-        assert_eq!(normalise_paragraph("  a\u{1}b \t\n c\u{0}\u{FFFF}  "), "ab c");
+        assert_eq!(
+            normalise_paragraph("  a\u{1}b \t\n c\u{0}\u{FFFF}  "),
+            "ab c"
+        );
     }
 
     #[test]

@@ -55,7 +55,9 @@ fn dateline_patterns() -> &'static [Regex] {
 /// Reads the dateline at the start of a paragraph, if there is one.
 pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     for (i, re) in dateline_patterns().iter().enumerate() {
-        let Some(c) = re.captures(paragraph) else { continue };
+        let Some(c) = re.captures(paragraph) else {
+            continue;
+        };
         let outlet = c.name("outlet").map(|m| canonical_outlet(m.as_str()));
         // "CITY. WORD -" is a dateline only when the word is a known outlet or shouted.
         if i == 0 {
@@ -67,7 +69,9 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         }
         let date = match (c.name("day"), c.name("month")) {
             (Some(d), Some(m)) => {
-                let Some(month) = month_number(m.as_str()) else { continue };
+                let Some(month) = month_number(m.as_str()) else {
+                    continue;
+                };
                 let year = c.name("year").and_then(|y| y.as_str().parse().ok());
                 PublishedDate::new(year, month, d.as_str().parse().ok()?)
             }
@@ -123,7 +127,8 @@ fn relay_patterns() -> &'static [(Regex, bool)] {
     // The flag says whether the source must be a known outlet for the match to count: "reports
     // citing the ministry's press service" names a source, not an outlet.
     PATTERNS.get_or_init(|| {
-        const NAME: &str = r"(?P<src>\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*)?|[a-z0-9.\-]+\.[a-z]{2,})";
+        const NAME: &str =
+            r"(?P<src>\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*)?|[a-z0-9.\-]+\.[a-z]{2,})";
         [
             (format!(r"\brefers? to {NAME}"), false),
             (format!(r"{NAME} has learned"), true),
@@ -156,7 +161,12 @@ pub fn find_relay(paragraphs: &[String], outlet: Option<&str>) -> Option<Relay> 
                 }
                 let reference = (raw != name).then(|| raw.to_string());
                 match &mut found {
-                    None => found = Some(Relay { outlet: name, reference }),
+                    None => {
+                        found = Some(Relay {
+                            outlet: name,
+                            reference,
+                        })
+                    }
                     Some(r) if r.outlet == name && r.reference.is_none() => r.reference = reference,
                     Some(_) => {}
                 }
@@ -178,7 +188,8 @@ pub fn detect_language(text: &str) -> String {
                 cyrillic += 1;
                 uk += 1;
             }
-            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ' | 'Ү' => {
+            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' | 'Ә' | 'Ғ' | 'Қ' | 'Ң' | 'Ө' | 'Ұ'
+            | 'Ү' => {
                 cyrillic += 1;
                 kk += 1;
             }
@@ -213,21 +224,58 @@ pub fn detect_language(text: &str) -> String {
 
 fn latin_language(text: &str) -> String {
     const STOPWORDS: &[(&str, &[&str])] = &[
-        ("en", &["the", "and", "of", "to", "in", "with", "for", "is", "on", "that"]),
-        ("de", &["der", "die", "und", "das", "mit", "den", "ist", "von", "zu", "nicht"]),
-        ("fr", &["le", "la", "les", "et", "des", "du", "est", "pour", "une", "dans"]),
-        ("pl", &["i", "w", "na", "się", "nie", "z", "do", "że", "jest", "oraz"]),
-        ("tr", &["ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "çok", "en"]),
+        (
+            "en",
+            &[
+                "the", "and", "of", "to", "in", "with", "for", "is", "on", "that",
+            ],
+        ),
+        (
+            "de",
+            &[
+                "der", "die", "und", "das", "mit", "den", "ist", "von", "zu", "nicht",
+            ],
+        ),
+        (
+            "fr",
+            &[
+                "le", "la", "les", "et", "des", "du", "est", "pour", "une", "dans",
+            ],
+        ),
+        (
+            "pl",
+            &[
+                "i", "w", "na", "się", "nie", "z", "do", "że", "jest", "oraz",
+            ],
+        ),
+        (
+            "tr",
+            &[
+                "ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "çok", "en",
+            ],
+        ),
     ];
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphabetic()).take(3000).map(str::to_lowercase).collect();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .take(3000)
+        .map(str::to_lowercase)
+        .collect();
     let total = words.iter().filter(|w| !w.is_empty()).count().max(1);
     let (lang, hits) = STOPWORDS
         .iter()
-        .map(|(lang, stop)| (lang, words.iter().filter(|w| stop.contains(&w.as_str())).count()))
+        .map(|(lang, stop)| {
+            (
+                lang,
+                words.iter().filter(|w| stop.contains(&w.as_str())).count(),
+            )
+        })
         .max_by_key(|(_, hits)| *hits)
         .expect("stopword table is not empty");
-    if hits * 20 >= total { lang.to_string() } else { "und".into() }
+    if hits * 20 >= total {
+        lang.to_string()
+    } else {
+        "und".into()
+    }
 }
 
 #[cfg(test)]
@@ -242,19 +290,47 @@ mod tests {
     #[test]
     fn reads_every_dateline_style() {
         let s = |x: &str| Some(x.to_string());
-        assert_eq!(dl("BREST. KAZINFORM - The"), ("Brest".into(), s("Kazinform"), None));
-        assert_eq!(dl("VITEBSK, 10 August (BelTA) - A"), ("Vitebsk".into(), s("BelTA"), s("--08-10")));
-        assert_eq!(dl("ALMATY, Oct 2 (Reuters) - A"), ("Almaty".into(), s("Reuters"), s("--10-02")));
-        assert_eq!(dl("БРЕСТ, 21 июня (БЕЛТА) – В"), ("Брест".into(), s("BelTA"), s("--06-21")));
-        assert_eq!(dl("MINSK, 5 March 2024 (BelTA) — A"), ("Minsk".into(), s("BelTA"), s("2024-03-05")));
-        assert_eq!(dl("TASHKENT, June 3 /UzA/ - A"), ("Tashkent".into(), s("UzA"), s("--06-03")));
-        assert_eq!(dl("NUR-SULTAN. KAZINFORM – A"), ("Nur-Sultan".into(), s("Kazinform"), None));
-        assert_eq!(dl("MOSCOW (Reuters) - A"), ("Moscow".into(), s("Reuters"), None));
+        assert_eq!(
+            dl("BREST. KAZINFORM - The"),
+            ("Brest".into(), s("Kazinform"), None)
+        );
+        assert_eq!(
+            dl("VITEBSK, 10 August (BelTA) - A"),
+            ("Vitebsk".into(), s("BelTA"), s("--08-10"))
+        );
+        assert_eq!(
+            dl("ALMATY, Oct 2 (Reuters) - A"),
+            ("Almaty".into(), s("Reuters"), s("--10-02"))
+        );
+        assert_eq!(
+            dl("БРЕСТ, 21 июня (БЕЛТА) – В"),
+            ("Брест".into(), s("BelTA"), s("--06-21"))
+        );
+        assert_eq!(
+            dl("MINSK, 5 March 2024 (BelTA) — A"),
+            ("Minsk".into(), s("BelTA"), s("2024-03-05"))
+        );
+        assert_eq!(
+            dl("TASHKENT, June 3 /UzA/ - A"),
+            ("Tashkent".into(), s("UzA"), s("--06-03"))
+        );
+        assert_eq!(
+            dl("NUR-SULTAN. KAZINFORM – A"),
+            ("Nur-Sultan".into(), s("Kazinform"), None)
+        );
+        assert_eq!(
+            dl("MOSCOW (Reuters) - A"),
+            ("Moscow".into(), s("Reuters"), None)
+        );
     }
 
     #[test]
     fn ordinary_sentences_are_not_datelines() {
-        for s in ["In turn, Deputy Chairman said - yes", "The visit. Then - no", "Brest. Kazinform - x"] {
+        for s in [
+            "In turn, Deputy Chairman said - yes",
+            "The visit. Then - no",
+            "Brest. Kazinform - x",
+        ] {
             assert_eq!(parse_dateline(s), None, "{s}");
         }
     }
@@ -262,7 +338,10 @@ mod tests {
     #[test]
     fn an_impossible_date_is_dropped_but_the_dateline_kept() {
         let d = parse_dateline("MINSK, 31 February (BelTA) - x").expect("still a dateline");
-        assert_eq!((d.place.as_str(), d.outlet.as_deref(), d.date), ("Minsk", Some("BelTA"), None));
+        assert_eq!(
+            (d.place.as_str(), d.outlet.as_deref(), d.date),
+            ("Minsk", Some("BelTA"), None)
+        );
     }
 
     #[test]
@@ -272,21 +351,37 @@ mod tests {
             "Kazinform refers to eng.belta.by.".to_string(),
         ];
         let r = find_relay(&p, Some("Kazinform")).expect("relay found");
-        assert_eq!(r, Relay { outlet: "BelTA".into(), reference: Some("eng.belta.by".into()) });
+        assert_eq!(
+            r,
+            Relay {
+                outlet: "BelTA".into(),
+                reference: Some("eng.belta.by".into())
+            }
+        );
     }
 
     #[test]
     fn an_outlet_citing_itself_or_a_press_service_is_no_relay() {
-        let p = vec!["BelTA has learned. Trend reports citing the ministry's press service.".into()];
+        let p =
+            vec!["BelTA has learned. Trend reports citing the ministry's press service.".into()];
         assert_eq!(find_relay(&p, Some("BelTA")), None);
         let ru = vec!["Об этом сообщает Казинформ со ссылкой на БЕЛТА.".to_string()];
-        assert_eq!(find_relay(&ru, Some("Kazinform")).map(|r| r.outlet), Some("BelTA".into()));
+        assert_eq!(
+            find_relay(&ru, Some("Kazinform")).map(|r| r.outlet),
+            Some("BelTA".into())
+        );
     }
 
     #[test]
     fn detects_english_and_russian() {
-        assert_eq!(detect_language("The delegation met with the governor of the region."), "en");
-        assert_eq!(detect_language("Делегация Атырауской области находится в Бресте с визитом."), "ru");
+        assert_eq!(
+            detect_language("The delegation met with the governor of the region."),
+            "en"
+        );
+        assert_eq!(
+            detect_language("Делегация Атырауской области находится в Бресте с визитом."),
+            "ru"
+        );
         assert_eq!(detect_language("12 34"), "und");
     }
 }

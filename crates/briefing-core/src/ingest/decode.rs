@@ -17,30 +17,50 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], is_html: bool) -> Result<Decoded, IngestError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded { text: text.into_owned(), note: None });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            note: None,
+        });
     }
     if let Some(what) = binary_kind(bytes) {
         return Err(IngestError::Binary { what });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_string(), note: None });
+        return Ok(Decoded {
+            text: text.to_string(),
+            note: None,
+        });
     }
-    let declared = if is_html { declared_charset(bytes) } else { None };
+    let declared = if is_html {
+        declared_charset(bytes)
+    } else {
+        None
+    };
     let (encoding, how) = match declared {
         Some(enc) if enc != encoding_rs::UTF_8 => (enc, "declared by the page"),
         _ => {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
-            (detector.guess(None, chardetng::Utf8Detection::Allow), "detected")
+            (
+                detector.guess(None, chardetng::Utf8Detection::Allow),
+                "detected",
+            )
         }
     };
     let (text, _, had_errors) = encoding.decode(bytes);
     let note = if encoding == encoding_rs::UTF_8 || had_errors {
         "the text is not valid UTF-8; undecodable bytes were replaced with \u{FFFD}".to_string()
     } else {
-        format!("the text is not UTF-8; decoded as {} ({how})", encoding.name().to_lowercase())
+        format!(
+            "the text is not UTF-8; decoded as {} ({how})",
+            encoding.name().to_lowercase()
+        )
     };
-    Ok(Decoded { text: text.into_owned(), note: Some(note) })
+    Ok(Decoded {
+        text: text.into_owned(),
+        note: Some(note),
+    })
 }
 
 /// Names well-known binary formats, and calls anything with NUL bytes or mostly control
@@ -48,7 +68,10 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Result<Decoded, IngestError> {
 fn binary_kind(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file is one)"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a Word or OpenDocument file is one)",
+        ),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -91,7 +114,13 @@ mod tests {
     #[test]
     fn utf8_passes_unchanged() {
         let d = decode("Брест".as_bytes(), false).unwrap();
-        assert_eq!(d, Decoded { text: "Брест".into(), note: None });
+        assert_eq!(
+            d,
+            Decoded {
+                text: "Брест".into(),
+                note: None
+            }
+        );
     }
 
     #[test]
@@ -99,15 +128,30 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251
             .encode("Делегация Атырауской области прибыла в Брест с официальным визитом.");
         let d = decode(&bytes, false).unwrap();
-        assert!(d.text.starts_with("Делегация Атырауской"), "decoded text: {}", d.text);
-        assert!(d.note.unwrap().contains("windows-1251"), "the note names the encoding");
+        assert!(
+            d.text.starts_with("Делегация Атырауской"),
+            "decoded text: {}",
+            d.text
+        );
+        assert!(
+            d.note.unwrap().contains("windows-1251"),
+            "the note names the encoding"
+        );
     }
 
     #[test]
     fn binary_files_are_named() {
         let err = decode(b"%PDF-1.7 ...", false).unwrap_err();
-        assert_eq!(err, IngestError::Binary { what: "a PDF document".into() });
-        assert!(matches!(decode(b"abc\0def", false), Err(IngestError::Binary { .. })));
+        assert_eq!(
+            err,
+            IngestError::Binary {
+                what: "a PDF document".into()
+            }
+        );
+        assert!(matches!(
+            decode(b"abc\0def", false),
+            Err(IngestError::Binary { .. })
+        ));
     }
 
     #[test]

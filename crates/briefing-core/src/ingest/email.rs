@@ -13,16 +13,29 @@ pub(crate) fn ingest_email(bytes: &[u8]) -> Draft {
     let Some(message) = MessageParser::default().parse(bytes) else {
         return Draft::default();
     };
-    let title = message.subject().map(normalise_paragraph).filter(|s| !s.is_empty());
-    let published = message.date().and_then(|d| PublishedDate::new(Some(d.year as i32), d.month as u32, d.day as u32));
+    let title = message
+        .subject()
+        .map(normalise_paragraph)
+        .filter(|s| !s.is_empty());
+    let published = message
+        .date()
+        .and_then(|d| PublishedDate::new(Some(d.year as i32), d.month as u32, d.day as u32));
     let paragraphs = match message.body_text(0) {
-        Some(text) if !text.trim().is_empty() && message.text_body.iter().any(|&i| {
-            message.parts.get(i as usize).is_some_and(|p| p.is_text() && !p.is_text_html())
-        }) =>
+        Some(text)
+            if !text.trim().is_empty()
+                && message.text_body.iter().any(|&i| {
+                    message
+                        .parts
+                        .get(i as usize)
+                        .is_some_and(|p| p.is_text() && !p.is_text_html())
+                }) =>
         {
             paragraphs_from_text(&text)
         }
-        _ => message.body_html(0).map(|h| fragment_paragraphs(&h)).unwrap_or_default(),
+        _ => message
+            .body_html(0)
+            .map(|h| fragment_paragraphs(&h))
+            .unwrap_or_default(),
     };
     // A sender at an outlet's domain ("news@belta.by") names the outlet.
     let site_name = message
@@ -32,7 +45,13 @@ pub(crate) fn ingest_email(bytes: &[u8]) -> Draft {
         .and_then(|addr| addr.rsplit_once('@'))
         .and_then(|(_, domain)| Outlets::get().canonical(domain))
         .map(str::to_string);
-    Draft { title, paragraphs, published, site_name, ..Draft::default() }
+    Draft {
+        title,
+        paragraphs,
+        published,
+        site_name,
+        ..Draft::default()
+    }
 }
 
 #[cfg(test)]
@@ -44,8 +63,14 @@ mod tests {
         let eml = b"From: Alerts <news@belta.by>\r\nSubject: Talks in Vitebsk\r\nDate: Tue, 14 May 2024 10:20:00 +0300\r\n\r\nVITEBSK, 14 May (BelTA) - Talks.\r\n\r\nSecond.\r\n";
         let d = ingest_email(eml);
         assert_eq!(d.title.as_deref(), Some("Talks in Vitebsk"));
-        assert_eq!(d.published.map(PublishedDate::to_iso).as_deref(), Some("2024-05-14"));
-        assert_eq!(d.paragraphs, vec!["VITEBSK, 14 May (BelTA) - Talks.", "Second."]);
+        assert_eq!(
+            d.published.map(PublishedDate::to_iso).as_deref(),
+            Some("2024-05-14")
+        );
+        assert_eq!(
+            d.paragraphs,
+            vec!["VITEBSK, 14 May (BelTA) - Talks.", "Second."]
+        );
         assert_eq!(d.site_name.as_deref(), Some("BelTA"));
     }
 

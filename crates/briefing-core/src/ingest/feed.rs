@@ -11,18 +11,27 @@ use crate::text::normalise_paragraph;
 
 pub(crate) fn ingest_feed(xml: &str) -> Result<Ingested, IngestError> {
     let xml = xml.trim_start_matches('\u{feff}');
-    let mut out = Ingested { format: Format::Feed, articles: vec![], problems: vec![] };
+    let mut out = Ingested {
+        format: Format::Feed,
+        articles: vec![],
+        problems: vec![],
+    };
     match Document::parse_with_options(xml, options()) {
         Ok(doc) => {
             let root = doc.root_element();
             let site = channel_outlet(root);
-            let items: Vec<Node<'_, '_>> =
-                root.descendants().filter(|n| matches!(n.tag_name().name(), "item" | "entry")).collect();
+            let items: Vec<Node<'_, '_>> = root
+                .descendants()
+                .filter(|n| matches!(n.tag_name().name(), "item" | "entry"))
+                .collect();
             if items.is_empty() {
                 return if matches!(root.tag_name().name(), "rss" | "feed" | "RDF") {
                     Err(IngestError::EmptyFeed)
                 } else {
-                    Err(IngestError::Feed(format!("<{}> is not an RSS or Atom feed", root.tag_name().name())))
+                    Err(IngestError::Feed(format!(
+                        "<{}> is not an RSS or Atom feed",
+                        root.tag_name().name()
+                    )))
                 };
             }
             for (i, item) in items.into_iter().enumerate() {
@@ -35,12 +44,18 @@ pub(crate) fn ingest_feed(xml: &str) -> Result<Ingested, IngestError> {
 }
 
 fn options<'input>() -> ParsingOptions<'input> {
-    ParsingOptions { allow_dtd: true, ..ParsingOptions::default() }
+    ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    }
 }
 
 fn add_item(out: &mut Ingested, n: usize, draft: Draft, site: Option<&str>) {
     let title = draft.title.clone();
-    let mut draft = Draft { format: Some(Format::Feed), ..draft };
+    let mut draft = Draft {
+        format: Some(Format::Feed),
+        ..draft
+    };
     if draft.site_name.is_none() {
         draft.site_name = site.map(str::to_string);
     }
@@ -55,9 +70,15 @@ fn add_item(out: &mut Ingested, n: usize, draft: Draft, site: Option<&str>) {
 
 /// A channel title or link that names a known outlet. A feed called "Regions" is not one.
 fn channel_outlet(root: Node<'_, '_>) -> Option<String> {
-    let channel = root.children().find(|n| n.has_tag_name("channel")).unwrap_or(root);
+    let channel = root
+        .children()
+        .find(|n| n.has_tag_name("channel"))
+        .unwrap_or(root);
     let candidates = ["title", "link"].map(|t| child_text(channel, t));
-    candidates.into_iter().flatten().find_map(|c| Outlets::get().canonical(&c).map(str::to_string))
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|c| Outlets::get().canonical(&c).map(str::to_string))
 }
 
 fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
@@ -66,14 +87,20 @@ fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
 
 fn child_text(n: Node<'_, '_>, name: &str) -> Option<String> {
     let c = child(n, name)?;
-    let text: String = c.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect();
+    let text: String = c
+        .descendants()
+        .filter(|d| d.is_text())
+        .filter_map(|d| d.text())
+        .collect();
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
 }
 
 fn read_item(item: Node<'_, '_>) -> Draft {
     let mut d = Draft::default();
-    d.title = child_text(item, "title").map(|t| normalise_paragraph(&t)).filter(|t| !t.is_empty());
+    d.title = child_text(item, "title")
+        .map(|t| normalise_paragraph(&t))
+        .filter(|t| !t.is_empty());
     // RSS: <link>url</link>; Atom: <link rel="alternate" href="url"/>.
     d.url = child_text(item, "link").or_else(|| {
         item.children()
@@ -81,11 +108,15 @@ fn read_item(item: Node<'_, '_>) -> Draft {
             .find(|l| matches!(l.attribute("rel"), None | Some("alternate")))
             .and_then(|l| l.attribute("href").map(str::to_string))
     });
-    let date_text = ["pubDate", "published", "date", "updated"].iter().find_map(|t| child_text(item, t));
+    let date_text = ["pubDate", "published", "date", "updated"]
+        .iter()
+        .find_map(|t| child_text(item, t));
     if let Some(raw) = date_text {
         d.published = parse_date(&raw);
         if d.published.is_none() {
-            d.warnings.push(format!("the item's date \u{201c}{raw}\u{201d} could not be read; the article is undated"));
+            d.warnings.push(format!(
+                "the item's date \u{201c}{raw}\u{201d} could not be read; the article is undated"
+            ));
         }
     }
     if d.url.is_none() {
@@ -101,7 +132,11 @@ fn read_item(item: Node<'_, '_>) -> Draft {
 /// Reads items one by one from a feed that is not well-formed as a whole, so that one broken
 /// item does not lose the others.
 fn read_damaged(xml: &str, why: &str, out: &mut Ingested) -> Result<(), IngestError> {
-    let tag = if xml.contains("<item") { "item" } else if xml.contains("<entry") { "entry" } else {
+    let tag = if xml.contains("<item") {
+        "item"
+    } else if xml.contains("<entry") {
+        "entry"
+    } else {
         return Err(IngestError::Feed(why.to_string()));
     };
     let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
@@ -111,7 +146,8 @@ fn read_damaged(xml: &str, why: &str, out: &mut Ingested) -> Result<(), IngestEr
         n += 1;
         let after = &rest[start..];
         let Some(end) = after.find(&close) else {
-            out.problems.push(format!("item {n} is cut off: the feed ends inside it"));
+            out.problems
+                .push(format!("item {n} is cut off: the feed ends inside it"));
             break;
         };
         let chunk = &after[..end + close.len()];
@@ -121,10 +157,15 @@ fn read_damaged(xml: &str, why: &str, out: &mut Ingested) -> Result<(), IngestEr
         );
         match Document::parse_with_options(&wrapped, options()) {
             Ok(doc) => {
-                let item = doc.root_element().first_element_child().expect("wrapped item");
+                let item = doc
+                    .root_element()
+                    .first_element_child()
+                    .expect("wrapped item");
                 add_item(out, n, read_item(item), None);
             }
-            Err(e) => out.problems.push(format!("item {n} is not well-formed XML ({e}) and was skipped")),
+            Err(e) => out.problems.push(format!(
+                "item {n} is not well-formed XML ({e}) and was skipped"
+            )),
         }
         rest = &after[end + close.len()..];
     }
@@ -151,8 +192,16 @@ mod tests {
         assert_eq!(r.articles[0].paragraphs, vec!["First item."]);
         assert_eq!(r.articles[0].outlet.as_deref(), Some("BelTA"));
         assert_eq!(r.articles[0].published.unwrap().to_iso(), "2017-06-21");
-        assert!(r.articles[1].warnings.iter().any(|w| w.contains("not a date")));
-        assert_eq!(r.problems, vec!["item 3 has neither a title nor text and was skipped"]);
+        assert!(
+            r.articles[1]
+                .warnings
+                .iter()
+                .any(|w| w.contains("not a date"))
+        );
+        assert_eq!(
+            r.problems,
+            vec!["item 3 has neither a title nor text and was skipped"]
+        );
     }
 
     #[test]
@@ -171,13 +220,25 @@ mod tests {
                    <item><title>Bad <b></title><description>x</description></item>\
                    <item><title>Also good</title><description>More text.</description></item>";
         let r = ingest_feed(xml).unwrap();
-        assert_eq!(r.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), vec!["Good", "Also good"]);
+        assert_eq!(
+            r.articles
+                .iter()
+                .map(|a| a.title.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Good", "Also good"]
+        );
         assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
     }
 
     #[test]
     fn not_a_feed() {
-        assert!(matches!(ingest_feed("<html><body/></html>"), Err(IngestError::Feed(_))));
-        assert_eq!(ingest_feed("<rss><channel></channel></rss>"), Err(IngestError::EmptyFeed));
+        assert!(matches!(
+            ingest_feed("<html><body/></html>"),
+            Err(IngestError::Feed(_))
+        ));
+        assert_eq!(
+            ingest_feed("<rss><channel></channel></rss>"),
+            Err(IngestError::EmptyFeed)
+        );
     }
 }

@@ -11,11 +11,21 @@ use ego_tree::iter::Edge;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::Draft;
+use super::{Draft, IngestError};
 use crate::model::PublishedDate;
-use crate::text::{normalise_paragraph, push_paragraph};
+use crate::text::normalise_paragraph;
 
-pub(crate) fn ingest_page(html: &str) -> Draft {
+/// Pages nesting elements deeper than this are refused: the HTML parser's time grows with
+/// the square of the depth, and real news pages stay far below a hundred levels.
+pub const MAX_NESTING: usize = 1_000;
+
+pub(crate) fn ingest_page(html: &str) -> Result<Draft, IngestError> {
+    let depth = nesting_estimate(html);
+    if depth > MAX_NESTING {
+        return Err(IngestError::NoText(format!(
+            "the page nests elements about {depth} levels deep (the limit is {MAX_NESTING}); it is not a news page"
+        )));
+    }
     let doc = Html::parse_document(html);
     let meta = PageMeta::read(&doc);
     let root = main_content(&doc);
@@ -29,18 +39,66 @@ pub(crate) fn ingest_page(html: &str) -> Draft {
         .or(meta.ld_headline)
         .or(h1)
         .or_else(|| meta.title.map(|t| strip_site_suffix(&t)));
-    Draft {
+    Ok(Draft {
         title,
         paragraphs: block_paragraphs(root),
         site_name: meta.site_name,
         published: meta.published,
         url: meta.url,
         ..Draft::default()
+    })
+}
+
+/// The deepest nesting of elements, estimated from the tags alone in one pass: void and
+/// self-closing elements, and those whose end tags are optional, do not count.
+fn nesting_estimate(html: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "html", "head", "body",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| start + n);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = bytes[end..]
+            .iter()
+            .take(512)
+            .position(|&b| b == b'>')
+            .is_some_and(|gt| gt > 0 && bytes[end + gt - 1] == b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
     }
+    max
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
 }
 
 /// Paragraphs of an HTML fragment (a feed item's description, an e-mail's HTML part).
+/// A fragment nested past [`MAX_NESTING`] gives no paragraphs (and so is reported as empty).
 pub(crate) fn fragment_paragraphs(html: &str) -> Vec<String> {
+    if nesting_estimate(html) > MAX_NESTING {
+        return vec![];
+    }
     let doc = Html::parse_fragment(html);
     block_paragraphs(doc.root_element())
 }
@@ -71,7 +129,10 @@ struct PageMeta {
 impl PageMeta {
     fn read(doc: &Html) -> PageMeta {
         let mut m = PageMeta {
-            title: doc.select(sel("title")).next().map(|t| normalise_paragraph(&t.text().collect::<String>())),
+            title: doc
+                .select(sel("title"))
+                .next()
+                .map(|t| normalise_paragraph(&t.text().collect::<String>())),
             ..PageMeta::default()
         };
         let meta = |key: &str| -> Option<String> {
@@ -87,26 +148,45 @@ impl PageMeta {
         m.og_title = meta("og:title");
         m.site_name = meta("og:site_name");
         m.url = meta("og:url").or_else(|| {
-            doc.select(sel("link[rel=canonical]")).find_map(|l| l.value().attr("href").map(str::to_string))
+            doc.select(sel("link[rel=canonical]"))
+                .find_map(|l| l.value().attr("href").map(str::to_string))
         });
-        let mut published = ["article:published_time", "date", "pubdate", "dc.date", "publish-date"]
-            .iter()
-            .find_map(|k| meta(k).and_then(|v| parse_date(&v)));
+        let mut published = [
+            "article:published_time",
+            "date",
+            "pubdate",
+            "dc.date",
+            "publish-date",
+        ]
+        .iter()
+        .find_map(|k| meta(k).and_then(|v| parse_date(&v)));
         for script in doc.select(sel(r#"script[type="application/ld+json"]"#)) {
             let json: String = script.text().collect();
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json)
                 && let Some(article) = find_ld_article(&value)
             {
-                let s = |k: &str| article.get(k).and_then(|v| v.as_str()).map(normalise_paragraph);
+                let s = |k: &str| {
+                    article
+                        .get(k)
+                        .and_then(|v| v.as_str())
+                        .map(normalise_paragraph)
+                };
                 m.ld_headline = m.ld_headline.or_else(|| s("headline"));
                 published = published.or_else(|| s("datePublished").and_then(|d| parse_date(&d)));
                 m.url = m.url.take().or_else(|| s("url"));
-                let publisher = article.get("publisher").and_then(|p| p.get("name")).and_then(|n| n.as_str());
-                m.site_name = m.site_name.take().or_else(|| publisher.map(normalise_paragraph));
+                let publisher = article
+                    .get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(|n| n.as_str());
+                m.site_name = m
+                    .site_name
+                    .take()
+                    .or_else(|| publisher.map(normalise_paragraph));
             }
         }
         m.published = published.or_else(|| {
-            doc.select(sel("time[datetime]")).find_map(|t| parse_date(t.value().attr("datetime")?))
+            doc.select(sel("time[datetime]"))
+                .find_map(|t| parse_date(t.value().attr("datetime")?))
         });
         m
     }
@@ -118,12 +198,16 @@ fn find_ld_article(v: &serde_json::Value) -> Option<&serde_json::Value> {
         serde_json::Value::Object(o) => {
             let is_article = match o.get("@type") {
                 Some(serde_json::Value::String(t)) => t.ends_with("Article"),
-                Some(serde_json::Value::Array(ts)) => {
-                    ts.iter().any(|t| t.as_str().is_some_and(|t| t.ends_with("Article")))
-                }
+                Some(serde_json::Value::Array(ts)) => ts
+                    .iter()
+                    .any(|t| t.as_str().is_some_and(|t| t.ends_with("Article"))),
                 _ => false,
             };
-            if is_article { Some(v) } else { o.get("@graph").and_then(find_ld_article) }
+            if is_article {
+                Some(v)
+            } else {
+                o.get("@graph").and_then(find_ld_article)
+            }
         }
         _ => None,
     }
@@ -170,7 +254,7 @@ fn boilerplate() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(^|[\s_-])(cookies?|consent|gdpr|share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|comments?|breadcrumbs?|ticker|banner|adverts?|ads?|promo|sidebar|popup|modal|tags|meta|byline|views|print|navigation|navbar|menu|widget|read-more|more-news|also|rates|login|signup|footer|header)($|[\s_-])",
+            r"(?i)(^|[\s_-])(cookies?|consent|gdpr|share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|comments?|breadcrumbs?|ticker|banner|adverts?|ads?|promo|sidebar|popup|modal|tags|meta|byline|views|print|navigation|navbar|menu|widget|read-more|more-news|also|rates|login|signup|footer|header|tools|toolbar|pager|pagination)($|[\s_-])",
         )
         .expect("boilerplate pattern compiles")
     })
@@ -184,17 +268,24 @@ fn is_skipped(el: &ElementRef<'_>, stats: &HashMap<NodeId, LinkStats>) -> bool {
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(v.attr("role"), Some("navigation" | "banner" | "complementary" | "contentinfo")) {
+    if matches!(
+        v.attr("role"),
+        Some("navigation" | "banner" | "complementary" | "contentinfo")
+    ) {
         return true;
     }
-    let class_id = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""));
+    let class_id = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    );
     if boilerplate().is_match(&class_id) {
         return true;
     }
     // A list or block made mostly of links is a related-links list, whatever its class.
-    stats.get(&el.id()).is_some_and(|s| {
-        s.links >= 3 && s.linked * 10 >= s.text * 6 && s.paragraphs < 2
-    })
+    stats
+        .get(&el.id())
+        .is_some_and(|s| s.links >= 3 && s.linked * 10 >= s.text * 6 && s.paragraphs < 2)
 }
 
 /// Text and link text under a block element, for telling link lists from prose.
@@ -260,15 +351,38 @@ fn link_stats(root: ElementRef<'_>) -> HashMap<NodeId, LinkStats> {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "br", "tr", "section",
-    "article", "main", "dd", "dt", "ul", "ol", "table", "hr", "address", "body",
+    "p",
+    "div",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "br",
+    "tr",
+    "section",
+    "article",
+    "main",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "table",
+    "hr",
+    "address",
+    "body",
 ];
 
 /// The element holding the article: the `<article>` with the most paragraph text, else
 /// `<main>`, else the element whose direct `<p>` children hold the most text.
 fn main_content(doc: &Html) -> ElementRef<'_> {
     let text_len = |e: &ElementRef<'_>| -> usize {
-        e.select(sel("p")).map(|p| p.text().map(str::len).sum::<usize>()).sum()
+        e.select(sel("p"))
+            .map(|p| p.text().map(str::len).sum::<usize>())
+            .sum()
     };
     if let Some(best) = doc.select(sel("article")).max_by_key(text_len)
         && text_len(&best) > 200
@@ -294,7 +408,10 @@ fn main_content(doc: &Html) -> ElementRef<'_> {
         .and_then(|(id, score)| Some((score, ElementRef::wrap(doc.tree.get(id)?)?)));
     match best {
         Some((score, el)) if score > 200 => el,
-        _ => doc.select(sel("body")).next().unwrap_or_else(|| doc.root_element()),
+        _ => doc
+            .select(sel("body"))
+            .next()
+            .unwrap_or_else(|| doc.root_element()),
     }
 }
 
@@ -302,9 +419,8 @@ fn main_content(doc: &Html) -> ElementRef<'_> {
 /// outside skipped elements and breaking paragraphs at block elements.
 fn block_paragraphs(root: ElementRef<'_>) -> Vec<String> {
     let stats = link_stats(root);
-    let mut paragraphs = Vec::new();
-    let mut current = String::new();
-    let mut skip_until: Option<ego_tree::NodeId> = None;
+    let mut out = Paragraphs::default();
+    let mut skip_until: Option<NodeId> = None;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -312,14 +428,15 @@ fn block_paragraphs(root: ElementRef<'_>) -> Vec<String> {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => current.push_str(t),
+                    Node::Text(t) => out.push_text(t),
                     Node::Element(e) => {
                         let el = ElementRef::wrap(node).expect("element node");
                         if node.id() != root.id() && is_skipped(&el, &stats) {
                             skip_until = Some(node.id());
+                        } else if e.name() == "a" {
+                            out.open_links += 1;
                         } else if BLOCK_TAGS.contains(&e.name()) {
-                            push_paragraph(&mut paragraphs, &current);
-                            current.clear();
+                            out.flush();
                         }
                     }
                     _ => {}
@@ -330,16 +447,70 @@ fn block_paragraphs(root: ElementRef<'_>) -> Vec<String> {
                     skip_until = None;
                 } else if skip_until.is_none()
                     && let Node::Element(e) = node.value()
-                    && BLOCK_TAGS.contains(&e.name())
                 {
-                    push_paragraph(&mut paragraphs, &current);
-                    current.clear();
+                    if e.name() == "a" {
+                        out.open_links = out.open_links.saturating_sub(1);
+                    } else if BLOCK_TAGS.contains(&e.name()) {
+                        out.flush();
+                    }
                 }
             }
         }
     }
-    push_paragraph(&mut paragraphs, &current);
-    paragraphs
+    out.finish()
+}
+
+/// Paragraphs being collected, with how much of the current one is link text: a paragraph
+/// that is nothing but links ("Print version | Send to a friend", a "See also" list set with
+/// `<br>`) is navigation, not prose.
+#[derive(Default)]
+struct Paragraphs {
+    done: Vec<String>,
+    current: String,
+    linked: usize,
+    open_links: usize,
+    /// Set after a "See also:" cue: what follows is a list of other stories.
+    in_related: bool,
+}
+
+impl Paragraphs {
+    fn push_text(&mut self, t: &str) {
+        self.current.push_str(t);
+        if self.open_links > 0 {
+            self.linked += t.chars().filter(|c| !c.is_whitespace()).count();
+        }
+    }
+
+    fn flush(&mut self) {
+        let p = normalise_paragraph(&self.current);
+        let visible = p.chars().filter(|c| !c.is_whitespace()).count();
+        let link_only = visible > 0 && self.linked * 10 >= visible * 9;
+        if related_cue().is_match(&p) {
+            self.in_related = true;
+        } else if !p.is_empty() && !link_only {
+            self.in_related = false;
+            self.done.push(p);
+        } else if link_only && !self.in_related && !self.done.is_empty() && visible > 80 {
+            // A long paragraph that happens to be one link is still text.
+            self.done.push(p);
+        }
+        self.current.clear();
+        self.linked = 0;
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.flush();
+        self.done
+    }
+}
+
+/// Short lines that introduce lists of other stories.
+fn related_cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(see also|read also|also read|read more|more news|related( news| stories| articles)?|more on this|читайте также|смотрите также|по теме|другие новости|ещё по теме)\s*:?$")
+            .expect("related cue pattern compiles")
+    })
 }
 
 #[cfg(test)]
@@ -355,12 +526,17 @@ mod tests {
             <p onclick="alert(1)">Second <b>para</b>graph.<script>document.write("INJECT")</script></p>
             <ul><li><a href="/1">Link one</a></li><li><a href="/2">Link two</a></li><li><a href="/3">Link three</a></li></ul>
             </article><div id="cookie-consent">We use cookies</div></body></html>"##;
-        let d = ingest_page(html);
+        let d = ingest_page(html).unwrap();
         assert_eq!(d.title.as_deref(), Some("Talks in Minsk"));
         let text = d.paragraphs.join("\n");
         assert_eq!(d.paragraphs.len(), 2, "two paragraphs: {text}");
-        assert!(text.contains("Second paragraph."), "inline markup joins words: {text}");
-        for junk in ["SCRIPT", "INJECT", "Facebook", "Link one", "cookies", "Home", "alert"] {
+        assert!(
+            text.contains("Second paragraph."),
+            "inline markup joins words: {text}"
+        );
+        for junk in [
+            "SCRIPT", "INJECT", "Facebook", "Link one", "cookies", "Home", "alert",
+        ] {
             assert!(!text.contains(junk), "{junk} leaked into {text}");
         }
     }
@@ -370,23 +546,34 @@ mod tests {
         let html = r#"<html><head><title>Page title here | Site</title>
             <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"LD headline","datePublished":"2024-03-05T23:30:00-05:00","publisher":{"name":"Reuters"}}]}</script>
             </head><body><p>Text.</p></body></html>"#;
-        let d = ingest_page(html);
+        let d = ingest_page(html).unwrap();
         assert_eq!(d.title.as_deref(), Some("LD headline"));
         assert_eq!(d.site_name.as_deref(), Some("Reuters"));
         // The date as written in its own offset, not converted to UTC (which is 6 March).
-        assert_eq!(d.published.map(PublishedDate::to_iso).as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            d.published.map(PublishedDate::to_iso).as_deref(),
+            Some("2024-03-05")
+        );
     }
 
     #[test]
     fn title_falls_back_to_the_title_element_without_site_suffix() {
-        let d = ingest_page("<html><head><title>Delegation arrives in Astana | News Site</title></head><body><p>x</p></body></html>");
+        let d = ingest_page("<html><head><title>Delegation arrives in Astana | News Site</title></head><body><p>x</p></body></html>").unwrap();
         assert_eq!(d.title.as_deref(), Some("Delegation arrives in Astana"));
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow_the_stack() {
-        let html = format!("{}<p>deep</p>{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
-        let d = ingest_page(&html);
+    fn moderate_nesting_is_read_and_hostile_nesting_refused_quickly() {
+        let nested = |n: usize| format!("{}<p>deep</p>{}", "<div>".repeat(n), "</div>".repeat(n));
+        let d = ingest_page(&nested(900)).unwrap();
         assert!(d.paragraphs.iter().any(|p| p == "deep"));
+        let err = ingest_page(&nested(200_000)).unwrap_err();
+        assert!(err.to_string().contains("levels deep"), "{err}");
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_void_elements_do_not_count_as_nesting() {
+        let legacy = "<HTML><BODY><P>one<P>two<BR><IMG SRC=x><br/>".repeat(5_000);
+        assert!(nesting_estimate(&legacy) < 10);
     }
 }

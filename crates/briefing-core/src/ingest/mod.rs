@@ -62,7 +62,10 @@ pub fn ingest(hint: &SourceHint<'_>, bytes: &[u8]) -> Result<Ingested, IngestErr
         return Err(IngestError::Empty);
     }
     if bytes.len() as u64 > MAX_SOURCE_BYTES {
-        return Err(IngestError::TooLarge { size: bytes.len() as u64, max: MAX_SOURCE_BYTES });
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            max: MAX_SOURCE_BYTES,
+        });
     }
     let format = detect_format(hint, bytes);
     let decoded = decode(bytes, format == Format::Html)?;
@@ -72,7 +75,7 @@ pub fn ingest(hint: &SourceHint<'_>, bytes: &[u8]) -> Result<Ingested, IngestErr
     let mut ingested = match format {
         Format::Text => single(format, plain::ingest_text(&decoded.text))?,
         Format::Markdown => single(format, plain::ingest_markdown(&decoded.text))?,
-        Format::Html => single(format, html::ingest_page(&decoded.text))?,
+        Format::Html => single(format, html::ingest_page(&decoded.text)?)?,
         Format::Email => single(format, email::ingest_email(bytes))?,
         Format::Feed => feed::ingest_feed(&decoded.text)?,
     };
@@ -91,7 +94,11 @@ fn single(format: Format, mut draft: Draft) -> Result<Ingested, IngestError> {
     draft.format = Some(format);
     let article = finish(draft)
         .ok_or_else(|| IngestError::NoText("the source has no paragraphs of text".into()))?;
-    Ok(Ingested { format, articles: vec![article], problems: vec![] })
+    Ok(Ingested {
+        format,
+        articles: vec![article],
+        problems: vec![],
+    })
 }
 
 /// Chooses the format from the extension or Content-Type, then from the bytes themselves.
@@ -99,7 +106,8 @@ pub fn detect_format(hint: &SourceHint<'_>, bytes: &[u8]) -> Format {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
     let looks_feed = head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf");
-    let looks_html = head.starts_with("<!doctype html") || head.contains("<html") || head.contains("<body");
+    let looks_html =
+        head.starts_with("<!doctype html") || head.contains("<html") || head.contains("<body");
     let ext = extension(hint.name);
     if let Some(ct) = hint.content_type.map(str::to_lowercase) {
         if ct.contains("rss") || ct.contains("atom") || (ct.contains("xml") && looks_feed) {
@@ -121,7 +129,10 @@ pub fn detect_format(hint: &SourceHint<'_>, bytes: &[u8]) -> Format {
         Some("xml") if looks_feed || !looks_html => return Format::Feed,
         _ => {}
     }
-    if looks_feed && head.starts_with("<?xml") || head.starts_with("<rss") || head.starts_with("<feed") {
+    if looks_feed && head.starts_with("<?xml")
+        || head.starts_with("<rss")
+        || head.starts_with("<feed")
+    {
         Format::Feed
     } else if looks_html {
         Format::Html
@@ -141,9 +152,20 @@ fn extension(name: &str) -> Option<String> {
 }
 
 fn looks_like_email(head: &str) -> bool {
-    let headers = ["from:", "subject:", "mime-version:", "received:", "return-path:", "date:", "to:"];
+    let headers = [
+        "from:",
+        "subject:",
+        "mime-version:",
+        "received:",
+        "return-path:",
+        "date:",
+        "to:",
+    ];
     let first_lines: Vec<&str> = head.lines().take(8).collect();
-    let n = first_lines.iter().filter(|l| headers.iter().any(|h| l.starts_with(h))).count();
+    let n = first_lines
+        .iter()
+        .filter(|l| headers.iter().any(|h| l.starts_with(h)))
+        .count();
     n >= 2
 }
 
@@ -172,16 +194,31 @@ pub(crate) fn finish(mut d: Draft) -> Option<Article> {
     if d.paragraphs.is_empty() {
         return None;
     }
-    let dateline = d.paragraphs.iter().take(2).find_map(|p| parse_dateline(p));
+    // The dateline opens the first paragraph, or the second after a kicker or byline line.
+    let (dateline_at, dateline) = d
+        .paragraphs
+        .iter()
+        .take(2)
+        .enumerate()
+        .find_map(|(i, p)| parse_dateline(p).map(|dl| (i, dl)))
+        .unzip();
     let outlet = dateline
         .as_ref()
         .and_then(|dl| dl.outlet.clone())
         .or_else(|| d.site_name.as_deref().map(canonical_outlet));
-    let published = d.published.or_else(|| dateline.as_ref().and_then(|dl| dl.date));
+    let published = d
+        .published
+        .or_else(|| dateline.as_ref().and_then(|dl| dl.date));
     let relayed_from = find_relay(&d.paragraphs, outlet.as_deref());
     let (title, title_derived) = match d.title.filter(|t| !t.is_empty()) {
         Some(t) => (t, false),
-        None => (derive_title(&d.paragraphs[0], dateline.as_ref().map_or(0, |dl| dl.len)), true),
+        None => {
+            let skip = match (dateline_at, &dateline) {
+                (Some(0), Some(dl)) => dl.len,
+                _ => 0,
+            };
+            (derive_title(&d.paragraphs[0], skip), true)
+        }
     };
     let mut sample = title.clone();
     for p in d.paragraphs.iter().take(20) {
@@ -218,18 +255,36 @@ mod tests {
     use super::*;
 
     fn hint(name: &str) -> SourceHint<'_> {
-        SourceHint { name, ..Default::default() }
+        SourceHint {
+            name,
+            ..Default::default()
+        }
     }
 
     #[test]
     fn formats_follow_the_extension_then_the_content() {
         assert_eq!(detect_format(&hint("a.TXT"), b"<html>"), Format::Text);
         assert_eq!(detect_format(&hint("a.htm"), b"hello"), Format::Html);
-        assert_eq!(detect_format(&hint("feed.xml"), b"<?xml version='1.0'?><rss>"), Format::Feed);
-        assert_eq!(detect_format(&hint("page"), b"<!DOCTYPE html><html>"), Format::Html);
-        assert_eq!(detect_format(&hint("x"), b"From: a@b\nSubject: s\n\nbody"), Format::Email);
-        assert_eq!(detect_format(&hint("x"), b"# Title\n\nbody"), Format::Markdown);
-        assert_eq!(detect_format(&hint("https://x.org/a?b=c.html"), b"plain"), Format::Text);
+        assert_eq!(
+            detect_format(&hint("feed.xml"), b"<?xml version='1.0'?><rss>"),
+            Format::Feed
+        );
+        assert_eq!(
+            detect_format(&hint("page"), b"<!DOCTYPE html><html>"),
+            Format::Html
+        );
+        assert_eq!(
+            detect_format(&hint("x"), b"From: a@b\nSubject: s\n\nbody"),
+            Format::Email
+        );
+        assert_eq!(
+            detect_format(&hint("x"), b"# Title\n\nbody"),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect_format(&hint("https://x.org/a?b=c.html"), b"plain"),
+            Format::Text
+        );
     }
 
     #[test]
@@ -237,7 +292,10 @@ mod tests {
         assert_eq!(ingest(&hint("a.txt"), b""), Err(IngestError::Empty));
         assert_eq!(ingest(&hint("a.txt"), b" \n\t\n"), Err(IngestError::Empty));
         let big = vec![b'a'; MAX_SOURCE_BYTES as usize + 1];
-        assert!(matches!(ingest(&hint("a.txt"), &big), Err(IngestError::TooLarge { .. })));
+        assert!(matches!(
+            ingest(&hint("a.txt"), &big),
+            Err(IngestError::TooLarge { .. })
+        ));
     }
 
     #[test]

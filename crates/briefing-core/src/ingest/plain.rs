@@ -12,8 +12,8 @@ use crate::wire::parse_dateline;
 /// Plain text. A short first line standing alone, not a dateline and not a sentence, is the
 /// headline.
 pub(crate) fn ingest_text(text: &str) -> Draft {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut paragraphs = paragraphs_from_text(text);
+    let text = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let mut paragraphs = paragraphs_from_text(&text);
     let first_block_is_one_line = text
         .trim_start()
         .split("\n\n")
@@ -30,7 +30,11 @@ pub(crate) fn ingest_text(text: &str) -> Draft {
         }
         _ => None,
     };
-    Draft { title, paragraphs, ..Draft::default() }
+    Draft {
+        title,
+        paragraphs,
+        ..Draft::default()
+    }
 }
 
 fn looks_like_headline(line: &str) -> bool {
@@ -91,8 +95,12 @@ pub(crate) fn ingest_markdown(text: &str) -> Draft {
 }
 
 fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
-    let Some(rest) = text.strip_prefix("---\n") else { return (vec![], text) };
-    let Some(end) = rest.find("\n---") else { return (vec![], text) };
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (vec![], text);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (vec![], text);
+    };
     let fields = rest[..end]
         .lines()
         .filter_map(|l| l.split_once(':'))
@@ -159,6 +167,14 @@ mod tests {
     }
 
     #[test]
+    fn crlf_text_keeps_its_headline() {
+        let d = ingest_text(
+            "\u{feff}Baku, Pomerania discuss ports\r\n\r\nBAKU, 14 May (Trend) - Talks.\r\n",
+        );
+        assert_eq!(d.title.as_deref(), Some("Baku, Pomerania discuss ports"));
+    }
+
+    #[test]
     fn text_starting_with_a_dateline_has_no_headline() {
         let d = ingest_text("BREST. KAZINFORM - The delegation.\n\nMore text.");
         assert_eq!(d.title, None);
@@ -172,11 +188,19 @@ mod tests {
         let d = ingest_markdown(md);
         assert_eq!(d.title.as_deref(), Some("Front title"));
         assert_eq!(d.site_name.as_deref(), Some("BelTA"));
-        assert_eq!(d.published.map(PublishedDate::to_iso).as_deref(), Some("2024-05-14"));
+        assert_eq!(
+            d.published.map(PublishedDate::to_iso).as_deref(),
+            Some("2024-05-14")
+        );
         assert_eq!(d.url.as_deref(), Some("https://x.org/a"));
         assert_eq!(
             d.paragraphs,
-            vec!["Heading", "Some bold and italic text with a link.", "item one", "item two"]
+            vec![
+                "Heading",
+                "Some bold and italic text with a link.",
+                "item one",
+                "item two"
+            ]
         );
     }
 }

@@ -14,7 +14,9 @@ impl Store {
     /// backup never leaves half a file.
     pub fn backup_to(&self, dest: &Path, replace: bool) -> Result<()> {
         if dest.exists() && !replace {
-            return Err(StoreError::Exists { path: dest.display().to_string() });
+            return Err(StoreError::Exists {
+                path: dest.display().to_string(),
+            });
         }
         let tmp = sibling_path(dest, "partial");
         let result = self.conn.backup(MAIN_DB, &tmp, None);
@@ -22,7 +24,10 @@ impl Store {
             let _ = std::fs::remove_file(&tmp);
             return Err(e.into());
         }
-        std::fs::rename(&tmp, dest).map_err(|source| StoreError::Io { path: dest.display().to_string(), source })
+        std::fs::rename(&tmp, dest).map_err(|source| StoreError::Io {
+            path: dest.display().to_string(),
+            source,
+        })
     }
 
     /// Replaces the database's contents with a backup. The backup is checked first (it must
@@ -39,7 +44,8 @@ impl Store {
             }
             None => None,
         };
-        self.conn.restore(MAIN_DB, src, None::<fn(rusqlite::backup::Progress)>)?;
+        self.conn
+            .restore(MAIN_DB, src, None::<fn(rusqlite::backup::Progress)>)?;
         super::schema::migrate(&self.conn, self.path.as_deref(), LATEST_VERSION)?;
         Ok(safety)
     }
@@ -48,15 +54,25 @@ impl Store {
 fn check_backup(src: &Path) -> Result<()> {
     let name = src.display().to_string();
     if !src.is_file() {
-        return Err(StoreError::NotOurs { path: name, why: "no such file".into() });
+        return Err(StoreError::NotOurs {
+            path: name,
+            why: "no such file".into(),
+        });
     }
-    let not_ours = |why: String| StoreError::NotOurs { path: name.clone(), why };
+    let not_ours = |why: String| StoreError::NotOurs {
+        path: name.clone(),
+        why,
+    };
     let conn = Connection::open_with_flags(src, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| not_ours(format!("it cannot be read as SQLite ({e})")))?;
     if version > LATEST_VERSION {
-        return Err(StoreError::TooNew { path: name, found: version, supported: LATEST_VERSION });
+        return Err(StoreError::TooNew {
+            path: name,
+            found: version,
+            supported: LATEST_VERSION,
+        });
     }
     let has_articles: bool = conn.query_row(
         "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'",
@@ -76,7 +92,13 @@ fn check_backup(src: &Path) -> Result<()> {
 /// `dir/briefing.sqlite` -> `dir/briefing.<label>-<UTC time>.sqlite`.
 pub(super) fn sibling_path(path: &Path, label: &str) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("briefing");
-    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("sqlite");
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("briefing");
+    let ext = path
+        .extension()
+        .and_then(|s| s.to_str())
+        .unwrap_or("sqlite");
     path.with_file_name(format!("{stem}.{label}-{stamp}.{ext}"))
 }

@@ -23,15 +23,25 @@ pub enum StoreError {
         "the database {path} was written by a newer version of Briefing Desk (schema {found}; \
          this version knows up to {supported}). It was not changed. Update Briefing Desk to open it."
     )]
-    TooNew { path: String, found: i64, supported: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     #[error("{path} is not a Briefing Desk database: {why}")]
     NotOurs { path: String, why: String },
     #[error("{path} already exists; choose another name or allow replacing it")]
     Exists { path: String },
     #[error("could not create the folder for the database {path}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("file error at {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("no article with id {0}")]
     NoArticle(i64),
     #[error("database error: {0}")]
@@ -58,8 +68,10 @@ impl Store {
     #[doc(hidden)]
     pub fn open_at_version(path: &Path, version: i64) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Folder { path: path.display().to_string(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: path.display().to_string(),
+                source,
+            })?;
         }
         let conn = Connection::open(path)?;
         // Read the version before anything writes to the file: a database from a newer
@@ -74,7 +86,10 @@ impl Store {
         }
         configure(&conn)?;
         schema::migrate(&conn, Some(path), version)?;
-        Ok(Store { conn, path: Some(path.to_path_buf()) })
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     pub fn open_in_memory() -> Result<Store> {
@@ -98,12 +113,16 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// `PRAGMA integrity_check`: "ok" for a sound database.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     /// The connection, for read-only inspection in tests and tools.

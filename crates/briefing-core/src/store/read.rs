@@ -79,7 +79,8 @@ impl ArticleFilter {
     }
 }
 
-pub(super) const SUMMARY_COLUMNS: &str = "a.id, a.title, a.outlet, a.dateline, a.published, a.language, a.group_id,
+pub(super) const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, a.outlet, a.dateline, a.published, a.language, a.group_id,
     CASE WHEN a.group_id IS NULL THEN 1
          ELSE (SELECT count(*) FROM articles g WHERE g.group_id = a.group_id) END";
 
@@ -89,7 +90,10 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> 
         title: r.get(1)?,
         outlet: r.get(2)?,
         dateline: r.get(3)?,
-        published: r.get::<_, Option<String>>(4)?.as_deref().and_then(PublishedDate::parse_iso),
+        published: r
+            .get::<_, Option<String>>(4)?
+            .as_deref()
+            .and_then(PublishedDate::parse_iso),
         language: r.get(5)?,
         group_id: r.get(6)?,
         group_size: r.get(7)?,
@@ -98,9 +102,16 @@ pub(super) fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> 
 
 impl Store {
     /// Articles, most recently imported first.
-    pub fn list_articles(&self, filter: &ArticleFilter, limit: i64, offset: i64) -> Result<Vec<ArticleSummary>> {
+    pub fn list_articles(
+        &self,
+        filter: &ArticleFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<ArticleSummary>> {
         let (cond, mut args) = filter.sql();
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE 1=1{cond} ORDER BY a.id DESC LIMIT ? OFFSET ?");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE 1=1{cond} ORDER BY a.id DESC LIMIT ? OFFSET ?"
+        );
         args.push(Box::new(limit));
         args.push(Box::new(offset));
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -109,7 +120,9 @@ impl Store {
     }
 
     pub fn count_articles(&self) -> Result<i64> {
-        Ok(self.conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
     }
 
     pub fn article(&self, id: i64) -> Result<StoredArticle> {
@@ -129,7 +142,10 @@ impl Store {
                     summary: summary_from_row(r)?,
                     title_derived: r.get(8)?,
                     url: r.get(9)?,
-                    relayed_from: relay.map(|outlet| Relay { outlet, reference: r.get(11).ok().flatten() }),
+                    relayed_from: relay.map(|outlet| Relay {
+                        outlet,
+                        reference: r.get(11).ok().flatten(),
+                    }),
                     paragraphs: text.split("\n\n").map(str::to_string).collect(),
                     source_id: r.get(13)?,
                     source_name: r.get(14)?,
@@ -146,20 +162,27 @@ impl Store {
         let mut tags = self.conn.prepare_cached(
             "SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = ?1 ORDER BY t.name",
         )?;
-        article.tags = tags.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        article.tags = tags
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         if let Some(group) = article.summary.group_id {
             let sql = format!(
                 "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.group_id = ?1 AND a.id <> ?2 ORDER BY a.id"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
-            article.near_duplicates =
-                stmt.query_map(params![group, id], summary_from_row)?.collect::<rusqlite::Result<_>>()?;
+            article.near_duplicates = stmt
+                .query_map(params![group, id], summary_from_row)?
+                .collect::<rusqlite::Result<_>>()?;
         }
         Ok(article)
     }
 
     /// The original bytes of a source, as imported.
     pub fn source_bytes(&self, source_id: i64) -> Result<Vec<u8>> {
-        Ok(self.conn.query_row("SELECT bytes FROM sources WHERE id = ?1", [source_id], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT bytes FROM sources WHERE id = ?1",
+            [source_id],
+            |r| r.get(0),
+        )?)
     }
 }

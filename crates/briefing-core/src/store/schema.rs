@@ -32,7 +32,12 @@ pub(super) fn migrate(conn: &Connection, path: Option<&Path>, target: i64) -> Re
         let backup = super::backup::sibling_path(path, &format!("before-v{target}"));
         conn.backup(rusqlite::MAIN_DB, &backup, None)?;
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(found as usize) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(found as usize)
+    {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;

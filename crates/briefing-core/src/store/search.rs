@@ -28,8 +28,15 @@ impl Store {
     /// Searches titles and texts. The query is typed by a person, not FTS5 syntax: words must
     /// all occur (in any form of their diacritics), `"quoted words"` must occur together, and
     /// the last word matches as a prefix so that results follow typing.
-    pub fn search(&self, query: &str, filter: &ArticleFilter, limit: i64) -> Result<Vec<SearchHit>> {
-        let Some(fts) = fts_query(query) else { return Ok(vec![]) };
+    pub fn search(
+        &self,
+        query: &str,
+        filter: &ArticleFilter,
+        limit: i64,
+    ) -> Result<Vec<SearchHit>> {
+        let Some(fts) = fts_query(query) else {
+            return Ok(vec![]);
+        };
         let (cond, mut args) = filter.sql();
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, 1, char(2), char(3), '…', 24)
@@ -41,7 +48,10 @@ impl Store {
         args.push(Box::new(limit));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok(SearchHit { article: summary_from_row(r)?, snippet: split_snippet(&r.get::<_, String>(8)?) })
+            Ok(SearchHit {
+                article: summary_from_row(r)?,
+                snippet: split_snippet(&r.get::<_, String>(8)?),
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -49,9 +59,13 @@ impl Store {
 
 /// Turns what a person typed into an FTS5 query, or `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
+    let input = &fold_yo(input);
     let mut terms = Vec::new();
     for (i, part) in input.split('"').enumerate() {
-        let words: Vec<&str> = part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> = part
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.is_empty() {
             continue;
         }
@@ -70,12 +84,21 @@ pub fn fts_query(input: &str) -> Option<String> {
     Some(terms.join(" "))
 }
 
+/// "Семёнов" and "Семенов" are one name written two ways; the index stores ё as е (see the
+/// first migration), and queries are folded the same way.
+fn fold_yo(s: &str) -> String {
+    s.replace('ё', "е").replace('Ё', "Е")
+}
+
 fn split_snippet(s: &str) -> Vec<SnippetSegment> {
     let mut segments = Vec::new();
     let mut hit = false;
     for piece in s.split([HIT_START, HIT_END]) {
         if !piece.is_empty() {
-            segments.push(SnippetSegment { text: piece.to_string(), hit });
+            segments.push(SnippetSegment {
+                text: piece.to_string(),
+                hit,
+            });
         }
         hit = !hit;
     }
@@ -89,17 +112,32 @@ mod tests {
 
     #[test]
     fn typed_queries_become_safe_fts_queries() {
-        assert_eq!(fts_query("Brest fort").as_deref(), Some("\"Brest\" \"fort\"*"));
+        assert_eq!(
+            fts_query("Brest fort").as_deref(),
+            Some("\"Brest\" \"fort\"*")
+        );
         assert_eq!(fts_query("Brest ").as_deref(), Some("\"Brest\""));
-        assert_eq!(fts_query("\"brest fortress\" 1941").as_deref(), Some("\"brest fortress\" \"1941\"*"));
-        assert_eq!(fts_query("AND OR NOT ( * -").as_deref(), Some("\"AND\" \"OR\" \"NOT\""));
+        assert_eq!(
+            fts_query("\"brest fortress\" 1941").as_deref(),
+            Some("\"brest fortress\" \"1941\"*")
+        );
+        assert_eq!(
+            fts_query("AND OR NOT ( * -").as_deref(),
+            Some("\"AND\" \"OR\" \"NOT\"")
+        );
         assert_eq!(fts_query("  -- ** "), None);
     }
 
     #[test]
     fn snippets_split_into_hits() {
         let s = split_snippet("a \u{2}Brest\u{3} b");
-        assert_eq!(s.iter().filter(|x| x.hit).map(|x| x.text.as_str()).collect::<Vec<_>>(), vec!["Brest"]);
+        assert_eq!(
+            s.iter()
+                .filter(|x| x.hit)
+                .map(|x| x.text.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Brest"]
+        );
         assert_eq!(s.len(), 3);
     }
 }

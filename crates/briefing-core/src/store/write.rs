@@ -37,17 +37,29 @@ pub struct NewSource {
 /// What became of one article.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddOutcome {
-    Added { id: i64 },
+    Added {
+        id: i64,
+    },
     /// Stored, and grouped with an earlier copy of the same story.
-    NearDuplicate { id: i64, of: i64, of_title: String, similarity: f64 },
+    NearDuplicate {
+        id: i64,
+        of: i64,
+        of_title: String,
+        similarity: f64,
+    },
     /// Refused: the same text is already stored.
-    Duplicate { existing_id: i64, existing_title: String },
+    Duplicate {
+        existing_id: i64,
+        existing_title: String,
+    },
 }
 
 impl Store {
     /// Stores one source and its articles.
     pub fn add_source(&mut self, source: &NewSource) -> Result<Vec<AddOutcome>> {
-        self.add_sources(std::slice::from_ref(source))?.pop().expect("one result per source")
+        self.add_sources(std::slice::from_ref(source))?
+            .pop()
+            .expect("one result per source")
     }
 
     /// Stores many sources in one transaction, each in its own savepoint: a source that fails
@@ -71,7 +83,10 @@ impl Store {
 
     pub fn tag_article(&mut self, article_id: i64, tag: &str) -> Result<()> {
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING", [tag])?;
+        tx.execute(
+            "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+            [tag],
+        )?;
         tx.execute(
             "INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
             params![article_id, tag],
@@ -90,10 +105,15 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
         let hash = dedupe::content_hash(&text);
         let existing = conn
             .prepare_cached("SELECT id, title FROM articles WHERE content_hash = ?1")?
-            .query_row([&hash], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .query_row([&hash], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
             .optional()?;
         if let Some((existing_id, existing_title)) = existing {
-            outcomes.push(AddOutcome::Duplicate { existing_id, existing_title });
+            outcomes.push(AddOutcome::Duplicate {
+                existing_id,
+                existing_title,
+            });
             continue;
         }
         let sid = match source_id {
@@ -120,9 +140,11 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
             Some(n) => Some(match n.group_id {
                 Some(g) => g,
                 None => {
-                    conn.prepare_cached("INSERT INTO article_groups (created_at) VALUES (?1)")?.execute([&now])?;
+                    conn.prepare_cached("INSERT INTO article_groups (created_at) VALUES (?1)")?
+                        .execute([&now])?;
                     let g = conn.last_insert_rowid();
-                    conn.prepare_cached("UPDATE articles SET group_id = ?1 WHERE id = ?2")?.execute(params![g, n.id])?;
+                    conn.prepare_cached("UPDATE articles SET group_id = ?1 WHERE id = ?2")?
+                        .execute(params![g, n.id])?;
                     g
                 }
             }),
@@ -155,12 +177,19 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
             now,
         ])?;
         let id = conn.last_insert_rowid();
-        let mut insert_band = conn.prepare_cached("INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)")?;
+        let mut insert_band = conn.prepare_cached(
+            "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
+        )?;
         for key in &bands {
             insert_band.execute(params![key, id])?;
         }
         outcomes.push(match near {
-            Some(n) => AddOutcome::NearDuplicate { id, of: n.id, of_title: n.title, similarity: n.similarity },
+            Some(n) => AddOutcome::NearDuplicate {
+                id,
+                of: n.id,
+                of_title: n.title,
+                similarity: n.similarity,
+            },
             None => AddOutcome::Added { id },
         });
     }
@@ -175,7 +204,11 @@ struct Near {
 }
 
 /// The most similar stored article sharing an LSH band, when it is similar enough.
-fn find_near_duplicate(conn: &Connection, signature: &[u32], bands: &[i64]) -> Result<Option<Near>> {
+fn find_near_duplicate(
+    conn: &Connection,
+    signature: &[u32],
+    bands: &[i64],
+) -> Result<Option<Near>> {
     let placeholders = vec!["?"; bands.len()].join(",");
     let sql = format!(
         "SELECT a.id, a.title, a.group_id, a.minhash FROM articles a
@@ -183,14 +216,26 @@ fn find_near_duplicate(conn: &Connection, signature: &[u32], bands: &[i64]) -> R
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(bands), |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?, r.get::<_, Vec<u8>>(3)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+            r.get::<_, Vec<u8>>(3)?,
+        ))
     })?;
     let mut best: Option<Near> = None;
     for row in rows {
         let (id, title, group_id, blob) = row?;
         let similarity = dedupe::similarity(signature, &dedupe::signature_from_blob(&blob));
-        if similarity >= NEAR_DUPLICATE_THRESHOLD && best.as_ref().is_none_or(|b| similarity > b.similarity) {
-            best = Some(Near { id, title, group_id, similarity });
+        if similarity >= NEAR_DUPLICATE_THRESHOLD
+            && best.as_ref().is_none_or(|b| similarity > b.similarity)
+        {
+            best = Some(Near {
+                id,
+                title,
+                group_id,
+                similarity,
+            });
         }
     }
     Ok(best)

@@ -1,0 +1,223 @@
+//! `briefing`: the Briefing Desk core from a terminal, on the same default database as the
+//! desktop app.
+
+#[macro_use]
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result};
+use briefing_core::Store;
+use briefing_core::import::{ImportInput, import};
+use briefing_core::store::ArticleFilter;
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[derive(Parser)]
+#[command(
+    name = "briefing",
+    version,
+    about = "Collect articles about delegation visits and search them."
+)]
+struct Cli {
+    /// The database file. Default: the desktop app's database in your data directory.
+    #[arg(long, global = true, env = "BRIEFING_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import files, folders (recursively), feeds and URLs.
+    Import {
+        /// Files, folders, or http(s) addresses.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List stored articles, most recently imported first.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search titles and texts; all words must occur, "quoted words" together.
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one article with its metadata, source and near-duplicate group.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag an article (tags can filter lists and searches).
+    Tag { id: i64, tag: String },
+    /// Write a consistent copy of the database (works while the app is open).
+    Backup {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the database's contents with a backup; the current contents are saved beside it.
+    Restore { file: PathBuf },
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Only articles from this outlet.
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Only articles with this tag.
+    #[arg(long)]
+    tag: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(self) -> Result<ArticleFilter> {
+        for (name, date) in [("--from", &self.from), ("--to", &self.to)] {
+            if let Some(d) = date {
+                briefing_core::PublishedDate::parse_iso(d)
+                    .filter(|p| p.year.is_some())
+                    .with_context(|| format!("{name} {d}: expected a date as YYYY-MM-DD"))?;
+            }
+        }
+        Ok(ArticleFilter {
+            outlet: self.outlet,
+            from: self.from,
+            to: self.to,
+            tag: self.tag,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("briefing: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let db = cli.db.unwrap_or_else(Store::default_path);
+    let mut store = Store::open(&db)?;
+    match cli.command {
+        Command::Import { inputs, json } => {
+            let inputs: Vec<ImportInput> = inputs.iter().map(|a| ImportInput::parse(a)).collect();
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                    .expect("progress template parses"),
+            );
+            let cancel = AtomicBool::new(false);
+            let report = import(
+                &mut store,
+                &inputs,
+                |p| {
+                    bar.set_length(p.total as u64);
+                    bar.set_position(p.done as u64);
+                    bar.set_message(p.current.clone());
+                },
+                &cancel,
+            );
+            bar.finish_and_clear();
+            if json {
+                output::print_json(&report)?;
+            } else {
+                output::print_import(&report);
+            }
+            Ok(if report.failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::List {
+            filter,
+            limit,
+            offset,
+            json,
+        } => {
+            let articles = store.list_articles(&filter.filter()?, limit, offset)?;
+            if json {
+                output::print_json(&articles)?
+            } else {
+                output::print_list(&articles)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search {
+            query,
+            filter,
+            limit,
+            json,
+        } => {
+            let hits = store.search(&query, &filter.filter()?, limit)?;
+            if json {
+                output::print_json(&hits)?
+            } else {
+                output::print_hits(&hits)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let article = store.article(id)?;
+            if json {
+                output::print_json(&article)?
+            } else {
+                output::print_article(&article)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tag { id, tag } => {
+            store.article(id)?;
+            store.tag_article(id, &tag)?;
+            println!("article {id} tagged \u{201c}{tag}\u{201d}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { file, force } => {
+            store.backup_to(&file, force)?;
+            println!("backup written to {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Restore { file } => {
+            let safety = store.restore_from(&file)?;
+            println!(
+                "restored from {} ({} articles)",
+                file.display(),
+                store.count_articles()?
+            );
+            if let Some(s) = safety {
+                println!("the previous contents were saved to {}", s.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

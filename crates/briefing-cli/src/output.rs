@@ -1,0 +1,146 @@
+//! Human-readable and JSON output of the CLI.
+
+use std::io::Write;
+
+use anyhow::Result;
+use briefing_core::import::{ImportReport, ImportStatus};
+use briefing_core::store::{ArticleSummary, SearchHit, StoredArticle};
+use serde::Serialize;
+
+/// Prints a line to standard output. A closed pipe (`briefing list | head`) ends the
+/// program quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    };
+}
+
+pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
+    out!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+pub fn print_import(report: &ImportReport) {
+    for item in &report.items {
+        let title = item
+            .title
+            .as_deref()
+            .map(|t| format!(" \u{201c}{t}\u{201d}"))
+            .unwrap_or_default();
+        let id = item
+            .article_id
+            .map(|id| format!(" [{id}]"))
+            .unwrap_or_default();
+        let note = item
+            .message
+            .as_deref()
+            .map(|m| format!(": {m}"))
+            .unwrap_or_default();
+        match item.status {
+            ImportStatus::Imported => out!("imported        {}{title}{id}{note}", item.input),
+            ImportStatus::NearDuplicate => out!("near-duplicate  {}{title}{note}", item.input),
+            ImportStatus::Duplicate => out!("duplicate       {}{note}", item.input),
+            ImportStatus::Failed => eout!("FAILED          {}{note}", item.input),
+        }
+    }
+    out!("{}", report.summary());
+}
+
+fn meta_line(a: &ArticleSummary) -> String {
+    let published = a.published.map_or_else(
+        || "undated".to_string(),
+        |d| match d.year {
+            Some(_) => d.to_iso(),
+            None => format!("{} (year unknown)", d.to_iso()),
+        },
+    );
+    let mut parts = vec![a.outlet.clone().unwrap_or_else(|| "unknown outlet".into())];
+    parts.extend(a.dateline.clone());
+    parts.push(published);
+    if a.group_size > 1 {
+        parts.push(format!("{} copies", a.group_size));
+    }
+    parts.join(" · ")
+}
+
+pub fn print_list(articles: &[ArticleSummary]) {
+    if articles.is_empty() {
+        out!("no articles");
+    }
+    for a in articles {
+        out!("{:>6}  {}\n        {}", a.id, a.title, meta_line(a));
+    }
+}
+
+pub fn print_hits(hits: &[SearchHit]) {
+    if hits.is_empty() {
+        out!("no matches");
+    }
+    for h in hits {
+        let snippet: String = h
+            .snippet
+            .iter()
+            .map(|s| {
+                if s.hit {
+                    format!("[{}]", s.text)
+                } else {
+                    s.text.clone()
+                }
+            })
+            .collect();
+        out!(
+            "{:>6}  {}\n        {}\n        {snippet}",
+            h.article.id,
+            h.article.title,
+            meta_line(&h.article)
+        );
+    }
+}
+
+pub fn print_article(a: &StoredArticle) {
+    out!("{}", a.summary.title);
+    out!("{}", meta_line(&a.summary));
+    if let Some(r) = &a.relayed_from {
+        let reference = r
+            .reference
+            .as_deref()
+            .map(|x| format!(", {x}"))
+            .unwrap_or_default();
+        out!("relayed from {}{reference}", r.outlet);
+    }
+    if let Some(url) = &a.url {
+        out!("url: {url}");
+    }
+    out!(
+        "language: {} · format: {} · source: {} · imported {}",
+        a.summary.language,
+        a.format.as_str(),
+        a.source_name,
+        a.imported_at
+    );
+    if !a.tags.is_empty() {
+        out!("tags: {}", a.tags.join(", "));
+    }
+    for w in &a.warnings {
+        out!("warning: {w}");
+    }
+    if !a.near_duplicates.is_empty() {
+        out!("same story also stored as:");
+        for d in &a.near_duplicates {
+            out!(
+                "  [{}] {} ({})",
+                d.id,
+                d.title,
+                d.outlet.as_deref().unwrap_or("unknown outlet")
+            );
+        }
+    }
+    out!();
+    for p in &a.paragraphs {
+        out!("{p}\n");
+    }
+}

@@ -1,0 +1,19 @@
+//! Integration tests of briefing-core: one binary, modules mirroring `src/`.
+
+mod bad_input;
+mod canonical;
+mod fixtures;
+mod import;
+mod store;
+
+use std::path::PathBuf;
+
+/// `tests/fixtures` at the repository root.
+pub fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// `../shared/fixtures` beside the repository (the canonical article).
+pub fn shared_fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures")
+}
