@@ -44,7 +44,7 @@ pub fn print_import(report: &ImportReport) {
             ImportStatus::Imported => out!("imported        {}{title}{id}{note}", item.input),
             ImportStatus::NearDuplicate => out!("near-duplicate  {}{title}{note}", item.input),
             ImportStatus::Duplicate => out!("duplicate       {}{note}", item.input),
-            ImportStatus::Failed => eout!("FAILED          {}{note}", item.input),
+            ImportStatus::Failed => eprintln!("FAILED          {}{note}", item.input),
         }
     }
     out!("{}", report.summary());

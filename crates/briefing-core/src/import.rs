@@ -163,7 +163,7 @@ pub fn import(
     let units = expand_inputs(inputs);
     let total = units.len();
     let mut report = ImportReport::default();
-    let mut batch: Vec<(String, NewSource, Vec<String>)> = Vec::new();
+    let mut batch: Vec<Prepared> = Vec::new();
     let mut batch_bytes = 0usize;
     for (done, unit) in units.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
@@ -171,13 +171,11 @@ pub fn import(
             break;
         }
         let label = label(unit);
-        match prepare(unit) {
-            Ok((source, problems)) => {
-                batch_bytes += source.bytes.len();
-                batch.push((label.clone(), source, problems));
-            }
-            Err(message) => report.push(failed(&label, message)),
+        let prepared = prepare(unit);
+        if let Ok((source, _)) = &prepared {
+            batch_bytes += source.bytes.len();
         }
+        batch.push((label.clone(), prepared));
         if batch.len() >= BATCH || batch_bytes > 16 * 1024 * 1024 {
             flush(store, &mut batch, &mut report);
             batch_bytes = 0;
@@ -191,6 +189,9 @@ pub fn import(
     flush(store, &mut batch, &mut report);
     report
 }
+
+/// An input read and ingested, or the reason it could not be, waiting to be stored.
+type Prepared = (String, Result<(NewSource, Vec<String>), String>);
 
 fn label(unit: &ImportInput) -> String {
     match unit {
@@ -273,26 +274,38 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
-fn flush(
-    store: &mut Store,
-    batch: &mut Vec<(String, NewSource, Vec<String>)>,
-    report: &mut ImportReport,
-) {
+/// Stores a batch and reports every input in the order it was given.
+fn flush(store: &mut Store, batch: &mut Vec<Prepared>, report: &mut ImportReport) {
     if batch.is_empty() {
         return;
     }
-    let sources: Vec<NewSource> = batch.iter().map(|(_, s, _)| s.clone()).collect();
-    let results = match store.add_sources(&sources) {
-        Ok(results) => results,
+    let sources: Vec<NewSource> = batch
+        .iter()
+        .filter_map(|(_, p)| p.as_ref().ok())
+        .map(|(s, _)| s.clone())
+        .collect();
+    let mut results = match store.add_sources(&sources) {
+        Ok(results) => results.into_iter(),
         Err(e) => {
-            for (label, _, _) in batch.drain(..) {
-                report.push(failed(&label, format!("not stored: {e}")));
+            for (label, prepared) in batch.drain(..) {
+                let message = match prepared {
+                    Ok(_) => format!("not stored: {e}"),
+                    Err(message) => message,
+                };
+                report.push(failed(&label, message));
             }
             return;
         }
     };
-    for ((label, source, problems), result) in batch.drain(..).zip(results) {
-        match result {
+    for (label, prepared) in batch.drain(..) {
+        let (source, problems) = match prepared {
+            Ok(p) => p,
+            Err(message) => {
+                report.push(failed(&label, message));
+                continue;
+            }
+        };
+        match results.next().expect("one result per stored source") {
             Err(e) => report.push(failed(&label, format!("not stored: {e}"))),
             Ok(outcomes) => {
                 let multi = source.articles.len() > 1;

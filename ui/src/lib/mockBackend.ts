@@ -1,0 +1,284 @@
+// An in-memory stand-in for the Tauri shell, for component tests and for
+// `npm run dev` in a plain browser. It answers the same commands with the same
+// shapes as src-tauri, keeps a call log, and can be told to fail a command
+// with a `{ code, message }` error or to hold an import until released.
+
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  CommandError,
+  ImportItem,
+  ImportReport,
+  ImportStatus,
+  SearchHit,
+  SnippetSegment,
+  StoreInfo,
+} from './types';
+
+export interface RecordedCall {
+  cmd: string;
+  args: Record<string, unknown> | undefined;
+}
+
+/** What importing one path should produce; paths without a plan import cleanly. */
+export interface ImportPlan {
+  status: ImportStatus;
+  message?: string;
+  article?: ArticleDetail;
+}
+
+type Handler = (event: { event: string; id: number; payload: unknown }) => void;
+
+export class MockBackend {
+  readonly calls: RecordedCall[] = [];
+  /** Commands that reject with this error until removed from the map. */
+  readonly failures = new Map<string, CommandError>();
+  /** Per-path outcomes for `import_paths`. */
+  readonly importPlans = new Map<string, ImportPlan>();
+  /** What the file dialog returns: the chosen paths, or null when cancelled. */
+  dialogResult: string[] | null = null;
+  dbPath = '/home/officer/.local/share/briefing-desk/briefing.sqlite3';
+
+  private articles: ArticleDetail[];
+  private listeners = new Map<string, Map<number, Handler>>();
+  private nextListenerId = 1;
+  private gate: Promise<void> | null = null;
+
+  constructor(articles: ArticleDetail[] = []) {
+    this.articles = articles.map((a) => structuredClone(a));
+  }
+
+  callsOf(cmd: string): RecordedCall[] {
+    return this.calls.filter((c) => c.cmd === cmd);
+  }
+
+  /** Makes `import_paths` wait until the returned function is called. */
+  holdImports(): () => void {
+    let release!: () => void;
+    this.gate = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
+  }
+
+  async invoke(cmd: string, args?: Record<string, unknown>): Promise<unknown> {
+    this.calls.push({ cmd, args });
+    // Answer on a later tick, as real IPC does.
+    await Promise.resolve();
+    const failure = this.failures.get(cmd);
+    if (failure) throw { ...failure };
+
+    switch (cmd) {
+      case 'list_articles':
+        return this.list(Number(args?.limit ?? 500), Number(args?.offset ?? 0));
+      case 'search_articles':
+        return this.search(String(args?.query ?? ''), Number(args?.limit ?? 500));
+      case 'get_article':
+        return this.get(Number(args?.id));
+      case 'import_paths':
+        return this.importPaths((args?.paths as string[]) ?? []);
+      case 'store_info':
+        return { path: this.dbPath, articles: this.articles.length } satisfies StoreInfo;
+      default:
+        throw { code: 'unknown_command', message: `The mock backend has no command ${cmd}.` };
+    }
+  }
+
+  async listen(event: string, handler: Handler): Promise<() => void> {
+    const id = this.nextListenerId++;
+    if (!this.listeners.has(event)) this.listeners.set(event, new Map());
+    this.listeners.get(event)!.set(id, handler);
+    return () => {
+      this.listeners.get(event)?.delete(id);
+    };
+  }
+
+  emit(event: string, payload: unknown): void {
+    for (const [id, handler] of this.listeners.get(event) ?? []) {
+      handler({ event, id, payload });
+    }
+  }
+
+  listenerCount(event: string): number {
+    return this.listeners.get(event)?.size ?? 0;
+  }
+
+  async open(_options?: unknown): Promise<string[] | null> {
+    this.calls.push({ cmd: 'dialog.open', args: _options as Record<string, unknown> });
+    return this.dialogResult;
+  }
+
+  private list(limit: number, offset: number): ArticleSummary[] {
+    return this.articles.slice(offset, offset + limit).map((a) => this.summaryOf(a));
+  }
+
+  private summaryOf(article: ArticleDetail): ArticleSummary {
+    const summary = { ...article.summary };
+    if (summary.groupId !== null) {
+      summary.groupSize = this.articles.filter((a) => a.summary.groupId === summary.groupId).length;
+    }
+    return summary;
+  }
+
+  private get(id: number): ArticleDetail {
+    const article = this.articles.find((a) => a.summary.id === id);
+    if (!article) throw { code: 'not_found', message: `No article with id ${id}.` };
+    const groupId = article.summary.groupId;
+    return {
+      ...structuredClone(article),
+      summary: this.summaryOf(article),
+      nearDuplicates:
+        groupId === null
+          ? []
+          : this.articles
+              .filter((a) => a.summary.groupId === groupId && a.summary.id !== id)
+              .map((a) => this.summaryOf(a)),
+    };
+  }
+
+  private search(query: string, limit: number): SearchHit[] {
+    const needle = query.trim().toLowerCase();
+    if (!needle) return [];
+    const hits: SearchHit[] = [];
+    for (const article of this.articles) {
+      const texts = [article.summary.title, ...article.paragraphs];
+      const text = texts.find((t) => t.toLowerCase().includes(needle));
+      if (text === undefined) continue;
+      hits.push({ article: this.summaryOf(article), snippet: snippetOf(text, needle) });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+
+  private async importPaths(paths: string[]): Promise<ImportReport> {
+    const report: ImportReport = { imported: 0, duplicates: 0, nearDuplicates: 0, failed: 0, items: [] };
+    for (const [index, path] of paths.entries()) {
+      this.emit('import-progress', { done: index, total: paths.length, current: path });
+      if (this.gate) await this.gate;
+      const plan = this.importPlans.get(path) ?? { status: 'imported' as const };
+      const item: ImportItem = {
+        input: path,
+        status: plan.status,
+        articleId: null,
+        title: null,
+        message: plan.message ?? null,
+      };
+      if (plan.status === 'imported' || plan.status === 'near_duplicate') {
+        const article = plan.article ?? this.articleFromPath(path);
+        this.articles.push(structuredClone(article));
+        item.articleId = article.summary.id;
+        item.title = article.summary.title;
+      }
+      if (plan.status === 'imported') report.imported++;
+      if (plan.status === 'duplicate') report.duplicates++;
+      if (plan.status === 'near_duplicate') report.nearDuplicates++;
+      if (plan.status === 'failed') report.failed++;
+      report.items.push(item);
+    }
+    this.emit('import-progress', { done: paths.length, total: paths.length, current: '' });
+    return report;
+  }
+
+  private articleFromPath(path: string): ArticleDetail {
+    const id = Math.max(0, ...this.articles.map((a) => a.summary.id)) + 1;
+    const name = path.split(/[\\/]/).pop() ?? path;
+    return makeArticle({ id, title: `Imported from ${name}`, sourceName: name });
+  }
+}
+
+/** Cuts a window of text around the first hit and marks every hit in it. */
+function snippetOf(text: string, needle: string): SnippetSegment[] {
+  const lower = text.toLowerCase();
+  const first = lower.indexOf(needle);
+  const start = Math.max(0, first - 40);
+  const end = Math.min(text.length, first + needle.length + 80);
+  const segments: SnippetSegment[] = [];
+  let at = start;
+  while (at < end) {
+    const hit = lower.indexOf(needle, at);
+    if (hit === -1 || hit >= end) {
+      segments.push({ text: text.slice(at, end), hit: false });
+      break;
+    }
+    if (hit > at) segments.push({ text: text.slice(at, hit), hit: false });
+    segments.push({ text: text.slice(hit, hit + needle.length), hit: true });
+    at = hit + needle.length;
+  }
+  if (start > 0) segments.unshift({ text: '… ', hit: false });
+  if (end < text.length) segments.push({ text: ' …', hit: false });
+  return segments;
+}
+
+/** Builds an article with sensible defaults; tests override what they check. */
+export function makeArticle(
+  fields: Partial<ArticleSummary> & Partial<Omit<ArticleDetail, 'summary'>> & { id: number },
+): ArticleDetail {
+  const summary: ArticleSummary = {
+    id: fields.id,
+    title: fields.title ?? `Article ${fields.id}`,
+    outlet: fields.outlet ?? null,
+    dateline: fields.dateline ?? null,
+    published: fields.published ?? null,
+    language: fields.language ?? 'en',
+    groupId: fields.groupId ?? null,
+    groupSize: fields.groupSize ?? 1,
+  };
+  return {
+    summary,
+    url: fields.url ?? null,
+    relayedFrom: fields.relayedFrom ?? null,
+    paragraphs: fields.paragraphs ?? ['Body text.'],
+    sourceName: fields.sourceName ?? `article-${fields.id}.txt`,
+    format: fields.format ?? 'text',
+    importedAt: fields.importedAt ?? '2024-03-05 09:30:00',
+    nearDuplicates: [],
+    warnings: fields.warnings ?? [],
+  };
+}
+
+/** A small library about one delegation visit, for tests and the browser preview. */
+export function sampleArticles(): ArticleDetail[] {
+  return [
+    makeArticle({
+      id: 1,
+      title: 'Atyrau Oblast eyes cooperation with Brest Oblast in agribusiness',
+      outlet: 'Kazinform',
+      dateline: 'BREST',
+      published: '--06-21',
+      groupId: 10,
+      relayedFrom: { outlet: 'BelTA', reference: 'BelTA has learned' },
+      sourceName: 'kazinform-atyrau-brest.html',
+      url: 'https://www.inform.kz/en/atyrau-oblast-eyes-cooperation-with-brest-oblast',
+      format: 'html',
+      paragraphs: [
+        "The administration of Kazakhstan's Atyrau Oblast sees potential in advancing cooperation with Brest Oblast in agribusiness and processing industry.",
+        'Gumar Dyusembayev said: "We are interested in Belarus and in Brest Oblast in particular with regard to the experience of developing the manufacturing of agricultural products, dairy and light industries, and fish processing."',
+        'The official mentioned agriculture and processing industry among the most probable avenues of cooperation for setting up joint ventures.',
+      ],
+    }),
+    makeArticle({
+      id: 2,
+      title: 'Brest Oblast, Atyrau Oblast discuss joint ventures',
+      outlet: 'BelTA',
+      dateline: 'BREST',
+      published: '2017-06-21',
+      groupId: 10,
+      sourceName: 'atyrau-brest-feed.xml',
+      format: 'rss',
+      paragraphs: [
+        'The administration of Atyrau Oblast sees potential in advancing cooperation with Brest Oblast in agribusiness and the processing industry, BelTA has learned.',
+        'The Kazakh delegation invited the Brest Oblast administration to come to Kazakhstan on a reciprocal visit.',
+      ],
+    }),
+    makeArticle({
+      id: 3,
+      title: 'Delegation tours dairy plant near Brest',
+      outlet: null,
+      dateline: null,
+      published: null,
+      sourceName: 'notes-dairy-visit.txt',
+      paragraphs: ['The delegation visited a dairy plant and a fish processing enterprise on the second day.'],
+    }),
+  ];
+}

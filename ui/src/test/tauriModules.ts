@@ -1,0 +1,26 @@
+// Stand-ins for the Tauri modules the UI imports, all answering from one
+// MockBackend. Test files wire them in with vi.mock, e.g.
+//   vi.mock('@tauri-apps/api/core', () => import('../test/tauriModules').then((m) => m.core));
+// and pick the backend for a test with useBackend().
+
+import { MockBackend } from '../lib/mockBackend';
+
+let active = new MockBackend();
+
+export function useBackend(backend: MockBackend): MockBackend {
+  active = backend;
+  return backend;
+}
+
+export const core = {
+  invoke: (cmd: string, args?: Record<string, unknown>) => active.invoke(cmd, args),
+  isTauri: () => true,
+};
+
+export const event = {
+  listen: (name: string, handler: Parameters<MockBackend['listen']>[1]) => active.listen(name, handler),
+};
+
+export const dialog = {
+  open: (options?: unknown) => active.open(options),
+};
