@@ -231,7 +231,7 @@ export function makeArticle(
     paragraphs: fields.paragraphs ?? ['Body text.'],
     sourceName: fields.sourceName ?? `article-${fields.id}.txt`,
     format: fields.format ?? 'text',
-    importedAt: fields.importedAt ?? '2024-03-05 09:30:00',
+    importedAt: fields.importedAt ?? '2024-03-05T09:30:00Z',
     nearDuplicates: [],
     warnings: fields.warnings ?? [],
   };
@@ -265,7 +265,7 @@ export function sampleArticles(): ArticleDetail[] {
       published: '2017-06-21',
       groupId: 10,
       sourceName: 'atyrau-brest-feed.xml',
-      format: 'rss',
+      format: 'feed',
       paragraphs: [
         'The administration of Atyrau Oblast sees potential in advancing cooperation with Brest Oblast in agribusiness and the processing industry, BelTA has learned.',
         'The Kazakh delegation invited the Brest Oblast administration to come to Kazakhstan on a reciprocal visit.',
