@@ -1,0 +1,81 @@
+// Starts tauri-driver and a session on the built app with a database of the test's own.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+
+import { WebDriver } from './webdriver.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHARED = resolve(ROOT, '../shared/fixtures');
+export const CORPUS = join(ROOT, 'tests/fixtures/ingest');
+export const APP = join(ROOT, 'target/debug/briefing-desk');
+export const CLI = join(ROOT, 'target/debug/briefing');
+export const OUT = join(ROOT, 'tests/e2e/out');
+
+export function tempDir() {
+  return mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
+}
+
+/**
+ * Runs the `briefing` CLI on a database, for preparing test data. Exit code 1 (some input
+ * failed, as the corpus's deliberately damaged feed item does) is accepted; anything else throws.
+ */
+export function cli(db, ...args) {
+  const r = spawnSync(CLI, ['--db', db, ...args], { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`briefing ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout;
+}
+
+function freePort() {
+  return new Promise((res) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function waitForPort(port, ms = 20000) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise((res) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.end(); res(true); });
+      s.on('error', () => res(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`tauri-driver did not listen on ${port}`);
+}
+
+/** Opens the app on `db`; returns the driver and a function that closes everything. */
+export async function openApp(db) {
+  const port = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NO_AT_BRIDGE: '1' },
+  });
+  await waitForPort(port);
+  const wd = new WebDriver(`http://127.0.0.1:${port}`);
+  await wd.start(APP, ['--db', db]);
+  const close = async () => {
+    await wd.quit();
+    driver.kill();
+  };
+  return { wd, close };
+}
+
+export async function saveScreenshot(wd, name) {
+  mkdirSync(OUT, { recursive: true });
+  const { writeFileSync } = await import('node:fs');
+  const png = await wd.screenshot();
+  writeFileSync(join(OUT, name), png);
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    writeFileSync(join(ROOT, 'docs/screenshots', name), png);
+  }
+  return png;
+}
