@@ -14,9 +14,17 @@ const ROWS: usize = 3;
 /// wire copy scores 0.6-0.95; distinct stories on the same subject stay under 0.2.
 pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.5;
 
+/// SHA-256 of the normalised text, hex-encoded: equal for exact duplicates.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    content_hash_bytes(text.as_bytes())
+}
+
+/// SHA-256 of raw bytes, hex-encoded (for sources as they came).
+pub fn content_hash_bytes(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The MinHash signature of a text's word 3-shingles.
@@ -139,12 +147,4 @@ mod tests {
         assert_eq!(signature_from_blob(&signature_to_blob(&s)), s);
         assert_eq!(content_hash("a").len(), 64);
     }
-}
-
-/// SHA-256 of raw bytes, hex-encoded (for sources as they came).
-pub fn content_hash_bytes(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -97,36 +97,44 @@ fn child_text(n: Node<'_, '_>, name: &str) -> Option<String> {
 }
 
 fn read_item(item: Node<'_, '_>) -> Draft {
-    let mut d = Draft::default();
-    d.title = child_text(item, "title")
+    let title = child_text(item, "title")
         .map(|t| normalise_paragraph(&t))
         .filter(|t| !t.is_empty());
     // RSS: <link>url</link>; Atom: <link rel="alternate" href="url"/>.
-    d.url = child_text(item, "link").or_else(|| {
+    let url = child_text(item, "link").or_else(|| {
         item.children()
-            .filter(|c| c.has_tag_name("link") || c.tag_name().name() == "link")
+            .filter(|c| c.tag_name().name() == "link")
             .find(|l| matches!(l.attribute("rel"), None | Some("alternate")))
             .and_then(|l| l.attribute("href").map(str::to_string))
     });
+    let mut warnings = Vec::new();
     let date_text = ["pubDate", "published", "date", "updated"]
         .iter()
         .find_map(|t| child_text(item, t));
-    if let Some(raw) = date_text {
-        d.published = parse_date(&raw);
-        if d.published.is_none() {
-            d.warnings.push(format!(
+    let published = date_text.and_then(|raw| {
+        let parsed = parse_date(&raw);
+        if parsed.is_none() {
+            warnings.push(format!(
                 "the item's date \u{201c}{raw}\u{201d} could not be read; the article is undated"
             ));
         }
-    }
-    if d.url.is_none() {
-        d.warnings.push("the item has no link".to_string());
+        parsed
+    });
+    if url.is_none() {
+        warnings.push("the item has no link".to_string());
     }
     let body = ["encoded", "content", "description", "summary"]
         .iter()
         .find_map(|t| child_text(item, t).filter(|s| !s.trim().is_empty()));
-    d.paragraphs = body.map(|b| fragment_paragraphs(&b)).unwrap_or_default();
-    d
+    let paragraphs = body.map(|b| fragment_paragraphs(&b)).unwrap_or_default();
+    Draft {
+        title,
+        paragraphs,
+        published,
+        url,
+        warnings,
+        ..Draft::default()
+    }
 }
 
 /// Reads items one by one from a feed that is not well-formed as a whole, so that one broken

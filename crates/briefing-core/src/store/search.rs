@@ -76,7 +76,7 @@ pub fn fts_query(input: &str) -> Option<String> {
         }
     }
     let last_is_bare_word =
-        input.ends_with(char::is_alphanumeric) && input.matches('"').count() % 2 == 0;
+        input.ends_with(char::is_alphanumeric) && input.matches('"').count().is_multiple_of(2);
     let last = terms.last_mut()?;
     if last_is_bare_word {
         last.push('*');
