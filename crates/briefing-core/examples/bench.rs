@@ -21,6 +21,9 @@ struct Args {
     search_articles: usize,
     runs: usize,
     out: Option<PathBuf>,
+    /// Only write the generated import corpus to this folder and stop (for timing
+    /// `briefing import` with hyperfine, or profiling).
+    write_corpus: Option<PathBuf>,
 }
 
 fn args() -> Args {
@@ -29,6 +32,7 @@ fn args() -> Args {
         search_articles: 100_000,
         runs: 3,
         out: None,
+        write_corpus: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -38,6 +42,7 @@ fn args() -> Args {
             "--search-articles" => a.search_articles = value().parse().expect("a number"),
             "--runs" => a.runs = value().parse().expect("a number"),
             "--out" => a.out = Some(PathBuf::from(value())),
+            "--write-corpus" => a.write_corpus = Some(PathBuf::from(value())),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -263,8 +268,11 @@ fn main() {
     ));
 
     // --- Import ---------------------------------------------------------------------------
-    let corpus = work.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
+    let corpus = args
+        .write_corpus
+        .clone()
+        .unwrap_or_else(|| work.path().join("corpus"));
+    std::fs::create_dir_all(&corpus).unwrap();
     let mut docs = Vec::with_capacity(args.import_articles);
     let mut bytes = 0usize;
     for i in 0..args.import_articles {
@@ -273,6 +281,10 @@ fn main() {
         let (title, body) = text.split_once("\n\n").unwrap();
         docs.push((title.to_string(), body.to_string()));
         std::fs::write(corpus.join(format!("{i:06}.txt")), text).unwrap();
+    }
+    if args.write_corpus.is_some() {
+        eprintln!("{} articles written to {}", docs.len(), corpus.display());
+        return;
     }
     let (mut full, mut bare) = (Vec::new(), Vec::new());
     for run in 0..args.runs {

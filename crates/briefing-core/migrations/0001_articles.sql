@@ -17,13 +17,14 @@ CREATE TABLE article_groups (
     created_at TEXT NOT NULL
 );
 
+-- Column order matters: the text, usually past a page in size, comes last so that reading
+-- any other column (lists, search results, duplicate checks) never walks its overflow pages.
 CREATE TABLE articles (
     id              INTEGER PRIMARY KEY,
     source_id       INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
     item_index      INTEGER NOT NULL DEFAULT 0, -- position of the item in a feed
     title           TEXT NOT NULL,
     title_derived   INTEGER NOT NULL DEFAULT 0,
-    text            TEXT NOT NULL,              -- paragraphs separated by a blank line
     outlet          TEXT,
     dateline        TEXT,
     published       TEXT,                       -- 'YYYY-MM-DD', or '--MM-DD' when the year is unknown
@@ -34,14 +35,21 @@ CREATE TABLE articles (
     format          TEXT NOT NULL,
     warnings        TEXT NOT NULL DEFAULT '[]', -- JSON array of strings
     content_hash    TEXT NOT NULL UNIQUE,
-    minhash         BLOB NOT NULL,
     group_id        INTEGER REFERENCES article_groups (id) ON DELETE SET NULL,
-    imported_at     TEXT NOT NULL
+    imported_at     TEXT NOT NULL,
+    text            TEXT NOT NULL               -- paragraphs separated by a blank line
 );
 CREATE INDEX articles_source ON articles (source_id);
 CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE);
 CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_group ON articles (group_id);
+
+-- Each article's MinHash signature, apart from the article so that comparing candidates
+-- reads 240 bytes, not the article.
+CREATE TABLE article_signatures (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    minhash    BLOB NOT NULL
+);
 
 -- Locality-sensitive hashing bands of each article's MinHash signature.
 CREATE TABLE article_bands (
@@ -73,8 +81,12 @@ CREATE VIEW articles_fts_content AS
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, text,
     content = 'articles_fts_content', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    -- Prefix indexes make search-as-you-type ("Dy", "Dyu", "Dyus") cheap.
+    prefix = '2 3 4'
 );
+-- Titles weigh five times the text in the ranking; ORDER BY rank uses this.
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0)');
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.id,
         replace(replace(new.title, 'ё', 'е'), 'Ё', 'Е'), replace(replace(new.text, 'ё', 'е'), 'Ё', 'Е'));

@@ -14,6 +14,17 @@ const ROWS: usize = 3;
 /// wire copy scores 0.6-0.95; distinct stories on the same subject stay under 0.2.
 pub const NEAR_DUPLICATE_THRESHOLD: f64 = 0.5;
 
+/// Texts shorter than this many words are never called near-duplicates: with a dozen
+/// shingles the estimate is too noisy, and two one-line feed summaries of different stories
+/// share half their words ("… a visit to Brest" / "… a visit to Atyrau").
+pub const MIN_WORDS_FOR_NEAR_DUPLICATE: usize = 25;
+
+pub fn long_enough_for_near_duplicate(text: &str) -> bool {
+    text.split_whitespace()
+        .nth(MIN_WORDS_FOR_NEAR_DUPLICATE - 1)
+        .is_some()
+}
+
 /// SHA-256 of the normalised text, hex-encoded: equal for exact duplicates.
 pub fn content_hash(text: &str) -> String {
     content_hash_bytes(text.as_bytes())
@@ -27,20 +38,22 @@ pub fn content_hash_bytes(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The MinHash signature of a text's word 3-shingles.
+/// The MinHash signature of a text's word 3-shingles. Each shingle is hashed once; the
+/// SIGNATURE_LEN hash functions are cheap permutations of that hash (odd multiplier plus
+/// offset, keeping the high bits), a standard family for MinHash.
 pub fn signature(text: &str) -> Vec<u32> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| fnv1a(w.to_lowercase().as_bytes()))
+        .map(word_hash)
         .collect();
     let mut sig = vec![u32::MAX; SIGNATURE_LEN];
     let mut add = |shingle: u64| {
-        for (i, slot) in sig.iter_mut().enumerate() {
-            let h = (splitmix64(shingle ^ SEEDS[i % SEEDS.len()].wrapping_mul(i as u64 + 1)) >> 32)
-                as u32;
-            if h < *slot {
-                *slot = h;
+        let h = splitmix64(shingle);
+        for (slot, (a, b)) in sig.iter_mut().zip(permutations()) {
+            let v = (a.wrapping_mul(h).wrapping_add(*b) >> 32) as u32;
+            if v < *slot {
+                *slot = v;
             }
         }
     };
@@ -52,6 +65,29 @@ pub fn signature(text: &str) -> Vec<u32> {
         }
     }
     sig
+}
+
+/// A case-insensitive hash of a word, without allocating a lower-cased copy.
+fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// The (multiplier, offset) pairs of the hash family, fixed for the life of every database.
+fn permutations() -> &'static [(u64, u64); SIGNATURE_LEN] {
+    static PERMS: std::sync::OnceLock<[(u64, u64); SIGNATURE_LEN]> = std::sync::OnceLock::new();
+    PERMS.get_or_init(|| {
+        let mut state = 0x5EED_0F_B51E_F1D6_u64;
+        std::array::from_fn(|_| {
+            state = splitmix64(state);
+            let a = state | 1;
+            state = splitmix64(state);
+            (a, state)
+        })
+    })
 }
 
 /// The LSH band keys of a signature; two texts sharing any key are compared.
@@ -139,6 +175,14 @@ mod tests {
             .filter(|k| band_keys(&signature(&republished)).contains(k))
             .count();
         assert!(shared > 0, "the copy must share a band to be found");
+    }
+
+    #[test]
+    fn short_texts_are_never_near_duplicates() {
+        assert!(!long_enough_for_near_duplicate(
+            "The first good item about a visit to Brest."
+        ));
+        assert!(long_enough_for_near_duplicate(STORY));
     }
 
     #[test]

@@ -5,9 +5,18 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises one paragraph: Unicode NFC, characters that are invalid in XML or invisible
 /// formatting removed, every run of whitespace collapsed to one space, trimmed.
 pub fn normalise_paragraph(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Almost all text is already NFC; the quick check skips the composing pass then.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        collapse(s.chars())
+    } else {
+        collapse(s.nfc())
+    }
+}
+
+fn collapse(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if c.is_whitespace() || c == '\u{00A0}' {
             pending_space = !out.is_empty();
             continue;

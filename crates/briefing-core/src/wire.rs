@@ -255,24 +255,32 @@ fn latin_language(text: &str) -> String {
             ],
         ),
     ];
-    let words: Vec<String> = text
+    let mut hits = [0usize; STOPWORDS.len()];
+    let mut total = 0usize;
+    // The first 600 words tell the language; comparing without lower-casing copies keeps
+    // this cheap on every import.
+    for word in text
         .split(|c: char| !c.is_alphabetic())
-        .take(3000)
-        .map(str::to_lowercase)
-        .collect();
-    let total = words.iter().filter(|w| !w.is_empty()).count().max(1);
-    let (lang, hits) = STOPWORDS
+        .filter(|w| !w.is_empty())
+        .take(600)
+    {
+        total += 1;
+        for (i, (_, stop)) in STOPWORDS.iter().enumerate() {
+            if stop.iter().any(|s| {
+                s.len() == word.len() && word.eq_ignore_ascii_case(s)
+                    || !word.is_ascii() && word.to_lowercase() == *s
+            }) {
+                hits[i] += 1;
+            }
+        }
+    }
+    let (best, &n) = hits
         .iter()
-        .map(|(lang, stop)| {
-            (
-                lang,
-                words.iter().filter(|w| stop.contains(&w.as_str())).count(),
-            )
-        })
-        .max_by_key(|(_, hits)| *hits)
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
         .expect("stopword table is not empty");
-    if hits * 20 >= total {
-        lang.to_string()
+    if n * 20 >= total.max(1) {
+        STOPWORDS[best].0.to_string()
     } else {
         "und".into()
     }

@@ -37,14 +37,26 @@ impl Store {
         let Some(fts) = fts_query(query) else {
             return Ok(vec![]);
         };
-        let (cond, mut args) = filter.sql();
+        let (cond, filter_args) = filter.sql();
+        // FTS5 ranks the matches and keeps the best `limit` before anything reads an article
+        // row; filters narrow the matches by id first. Joining first would read every
+        // matching article just to sort them.
+        let restrict = if cond.is_empty() {
+            String::new()
+        } else {
+            format!(" AND rowid IN (SELECT a.id FROM articles a WHERE 1=1{cond})")
+        };
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, 1, char(2), char(3), '…', 24)
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH ?{cond}
-             ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"
+            "SELECT {SUMMARY_COLUMNS}, f.snip FROM
+               (SELECT rowid AS id, rank AS r,
+                       snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snip
+                FROM articles_fts WHERE articles_fts MATCH ?{restrict}
+                ORDER BY rank LIMIT ?) f
+             JOIN articles a ON a.id = f.id
+             ORDER BY f.r"
         );
-        args.insert(0, Box::new(fts));
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(fts)];
+        args.extend(filter_args);
         args.push(Box::new(limit));
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {

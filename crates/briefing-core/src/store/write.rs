@@ -62,22 +62,37 @@ impl Store {
             .expect("one result per source")
     }
 
-    /// Stores many sources in one transaction, each in its own savepoint: a source that fails
-    /// leaves no rows and the others are kept. A crash before the commit keeps none of the
-    /// batch, and importing it again stores it. The outer error is a failed commit, after
-    /// which nothing of the batch is stored.
+    /// Stores many sources in one transaction. A source that fails leaves no rows and the
+    /// others are kept: when any source fails, the batch is rolled back and stored again one
+    /// source per transaction. (Savepoints per source would give the same guarantee, but
+    /// FTS5 flushes its pending index data at every savepoint, which made imports ten times
+    /// slower.) A crash before the commit keeps none of the batch, and importing it again
+    /// stores it. The outer error is a failed commit, after which nothing of it is stored.
     pub fn add_sources(&mut self, sources: &[NewSource]) -> Result<Vec<Result<Vec<AddOutcome>>>> {
-        let mut tx = self.conn.transaction()?;
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(sources.len());
+        for source in sources {
+            match add_one(&tx, source) {
+                Ok(o) => outcomes.push(Ok(o)),
+                Err(_) => break,
+            }
+        }
+        if outcomes.len() == sources.len() {
+            tx.commit()?;
+            return Ok(outcomes);
+        }
+        drop(tx);
         let mut results = Vec::with_capacity(sources.len());
         for source in sources {
-            let result = tx.savepoint().map_err(Into::into).and_then(|sp| {
-                let outcomes = add_one(&sp, source)?;
-                sp.commit()?;
-                Ok(outcomes)
+            let tx = self.conn.transaction()?;
+            results.push(match add_one(&tx, source) {
+                Ok(o) => {
+                    tx.commit()?;
+                    Ok(o)
+                }
+                Err(e) => Err(e),
             });
-            results.push(result);
         }
-        tx.commit()?;
         Ok(results)
     }
 
@@ -135,7 +150,11 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
         };
         let signature = dedupe::signature(&text);
         let bands = dedupe::band_keys(&signature);
-        let near = find_near_duplicate(conn, &signature, &bands)?;
+        let near = if dedupe::long_enough_for_near_duplicate(&text) {
+            find_near_duplicate(conn, &signature, &bands)?
+        } else {
+            None
+        };
         let group_id = match &near {
             Some(n) => Some(match n.group_id {
                 Some(g) => g,
@@ -153,8 +172,8 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
         conn.prepare_cached(
             "INSERT INTO articles (source_id, item_index, title, title_derived, text, outlet, dateline,
                  published, url, relayed_from, relay_reference, language, format, warnings,
-                 content_hash, minhash, group_id, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                 content_hash, group_id, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?
         .execute(params![
             sid,
@@ -172,11 +191,14 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
             article.format.as_str(),
             serde_json::to_string(&article.warnings).expect("strings serialise"),
             hash,
-            dedupe::signature_to_blob(&signature),
             group_id,
             now,
         ])?;
         let id = conn.last_insert_rowid();
+        conn.prepare_cached(
+            "INSERT INTO article_signatures (article_id, minhash) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, dedupe::signature_to_blob(&signature)])?;
         let mut insert_band = conn.prepare_cached(
             "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
         )?;
@@ -204,6 +226,7 @@ struct Near {
 }
 
 /// The most similar stored article sharing an LSH band, when it is similar enough.
+/// Candidates are compared on their signatures alone; only the winner's row is read.
 fn find_near_duplicate(
     conn: &Connection,
     signature: &[u32],
@@ -211,32 +234,31 @@ fn find_near_duplicate(
 ) -> Result<Option<Near>> {
     let placeholders = vec!["?"; bands.len()].join(",");
     let sql = format!(
-        "SELECT a.id, a.title, a.group_id, a.minhash FROM articles a
-         WHERE a.id IN (SELECT article_id FROM article_bands WHERE band_key IN ({placeholders}) LIMIT 200)"
+        "SELECT article_id, minhash FROM article_signatures WHERE article_id IN
+            (SELECT article_id FROM article_bands WHERE band_key IN ({placeholders}) LIMIT 200)"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(bands), |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<i64>>(2)?,
-            r.get::<_, Vec<u8>>(3)?,
-        ))
+        Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?))
     })?;
-    let mut best: Option<Near> = None;
+    let mut best: Option<(i64, f64)> = None;
     for row in rows {
-        let (id, title, group_id, blob) = row?;
+        let (id, blob) = row?;
         let similarity = dedupe::similarity(signature, &dedupe::signature_from_blob(&blob));
-        if similarity >= NEAR_DUPLICATE_THRESHOLD
-            && best.as_ref().is_none_or(|b| similarity > b.similarity)
-        {
-            best = Some(Near {
-                id,
-                title,
-                group_id,
-                similarity,
-            });
+        if similarity >= NEAR_DUPLICATE_THRESHOLD && best.is_none_or(|(_, s)| similarity > s) {
+            best = Some((id, similarity));
         }
     }
-    Ok(best)
+    let Some((id, similarity)) = best else {
+        return Ok(None);
+    };
+    let (title, group_id) = conn
+        .prepare_cached("SELECT title, group_id FROM articles WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(Some(Near {
+        id,
+        title,
+        group_id,
+        similarity,
+    }))
 }
