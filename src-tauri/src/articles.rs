@@ -30,7 +30,7 @@ pub fn search_articles(
 ) -> Result<Vec<SearchHit>, CommandError> {
     Ok(state
         .store()?
-        .search(&query, &ArticleFilter::default(), limit)?)
+        .search_as_you_type(&query, &ArticleFilter::default(), limit)?)
 }
 
 #[tauri::command]

@@ -70,8 +70,14 @@ pub fn signature(text: &str) -> Vec<u32> {
 /// A case-insensitive hash of a word, without allocating a lower-cased copy.
 fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+    if word.is_ascii() {
+        for b in word.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+        }
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+        }
     }
     h
 }
@@ -121,13 +127,6 @@ pub fn signature_from_blob(blob: &[u8]) -> Vec<u32> {
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
         .collect()
 }
-
-const SEEDS: [u64; 4] = [
-    0x9E37_79B9_7F4A_7C15,
-    0xC2B2_AE3D_27D4_EB4F,
-    0x1656_67B1_9E37_79F9,
-    0x27D4_EB2F_1656_67C5,
-];
 
 fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);

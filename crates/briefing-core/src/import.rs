@@ -17,9 +17,13 @@ pub const FOLDER_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "eml", "xml", "rss", "atom",
 ];
 
-/// Sources are committed in batches of this many: one transaction each, so a crash loses at
-/// most the batch in flight, and importing again stores it.
-const BATCH: usize = 64;
+/// Sources are committed in batches: one transaction each, so a crash loses at most the batch
+/// in flight, and importing again stores it. A batch closes at this many sources, at
+/// BATCH_BYTES, or after BATCH_TIME, whichever comes first. Each commit makes the full-text
+/// index flush and merge a segment, so small batches cost much more than large ones.
+const BATCH: usize = 1024;
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_secs(1);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportInput {
@@ -163,30 +167,55 @@ pub fn import(
     let units = expand_inputs(inputs);
     let total = units.len();
     let mut report = ImportReport::default();
-    let mut batch: Vec<Prepared> = Vec::new();
-    let mut batch_bytes = 0usize;
-    for (done, unit) in units.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
-            report.cancelled = true;
-            break;
-        }
-        let label = label(unit);
-        let prepared = prepare(unit);
-        if let Ok((source, _)) = &prepared {
-            batch_bytes += source.bytes.len();
-        }
-        batch.push((label.clone(), prepared));
-        if batch.len() >= BATCH || batch_bytes > 16 * 1024 * 1024 {
-            flush(store, &mut batch, &mut report);
-            batch_bytes = 0;
-        }
-        on_progress(&ImportProgress {
-            done: done + 1,
-            total,
-            current: label,
+    // Two stages on two threads: this one stores, the other reads, ingests and fingerprints
+    // the next sources meanwhile. The channel is bounded so that reading never runs far
+    // ahead of storing.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(BATCH * 2);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            for unit in &units {
+                if cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                if tx.send((label(unit), prepare(unit))).is_err() {
+                    break;
+                }
+            }
+            drop(tx);
         });
-    }
-    flush(store, &mut batch, &mut report);
+        let mut batch: Vec<Prepared> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut batch_started = std::time::Instant::now();
+        let mut done = 0;
+        for prepared in rx.iter() {
+            done += 1;
+            let label = prepared.0.clone();
+            if let Ok((source, _)) = &prepared.1 {
+                batch_bytes += source.bytes.len();
+            }
+            batch.push(prepared);
+            if batch.len() >= BATCH
+                || batch_bytes > BATCH_BYTES
+                || batch_started.elapsed() >= BATCH_TIME
+            {
+                flush(store, &mut batch, &mut report);
+                batch_bytes = 0;
+                batch_started = std::time::Instant::now();
+            }
+            on_progress(&ImportProgress {
+                done,
+                total,
+                current: label,
+            });
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+        }
+        flush(store, &mut batch, &mut report);
+        report.cancelled = done < total && cancel.load(Ordering::Relaxed);
+        // Dropping the receiver here stops the reader at its next send.
+        drop(rx);
+    });
     report
 }
 
@@ -256,13 +285,7 @@ fn prepare(unit: &ImportInput) -> Result<(NewSource, Vec<String>), String> {
             why
         });
     }
-    let source = NewSource {
-        name,
-        kind,
-        format: ingested.format,
-        bytes,
-        articles: ingested.articles,
-    };
+    let source = NewSource::new(name, kind, ingested.format, bytes, ingested.articles);
     Ok((source, ingested.problems))
 }
 

@@ -68,6 +68,17 @@ fn is_dropped(c: char) -> bool {
         | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}' | '\u{200B}')
 }
 
+/// "Семёнов" and "Семенов" are one name written two ways: the full-text index stores ё as е
+/// and queries are folded the same way. Both letters take two bytes in UTF-8, so offsets in
+/// snippets still line up with the stored text.
+pub fn fold_yo(s: &str) -> String {
+    if s.contains(['ё', 'Ё']) {
+        s.replace('ё', "е").replace('Ё', "Е")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Title-cases a shouted dateline place: "NUR-SULTAN" -> "Nur-Sultan", "БРЕСТ" -> "Брест".
 pub fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

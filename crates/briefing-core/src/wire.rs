@@ -2,6 +2,7 @@
 //! "VITEBSK, 10 August (BelTA) -"), relay attributions ("Kazinform refers to eng.belta.by")
 //! and the language of the text.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -222,54 +223,77 @@ pub fn detect_language(text: &str) -> String {
     latin_language(text)
 }
 
+/// Common words of the Latin-script languages told apart, as (word, language index).
+const STOPWORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "in", "with", "for", "is", "on", "that",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "mit", "den", "ist", "von", "zu", "nicht",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "et", "des", "du", "est", "pour", "une", "dans",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "i", "w", "na", "się", "nie", "z", "do", "że", "jest", "oraz",
+        ],
+    ),
+    (
+        "tr",
+        &[
+            "ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "çok", "en",
+        ],
+    ),
+];
+
+fn stopword_index() -> &'static HashMap<&'static str, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, (_, words)) in STOPWORDS.iter().enumerate() {
+            for w in *words {
+                m.entry(*w).or_default().push(i);
+            }
+        }
+        m
+    })
+}
+
 fn latin_language(text: &str) -> String {
-    const STOPWORDS: &[(&str, &[&str])] = &[
-        (
-            "en",
-            &[
-                "the", "and", "of", "to", "in", "with", "for", "is", "on", "that",
-            ],
-        ),
-        (
-            "de",
-            &[
-                "der", "die", "und", "das", "mit", "den", "ist", "von", "zu", "nicht",
-            ],
-        ),
-        (
-            "fr",
-            &[
-                "le", "la", "les", "et", "des", "du", "est", "pour", "une", "dans",
-            ],
-        ),
-        (
-            "pl",
-            &[
-                "i", "w", "na", "się", "nie", "z", "do", "że", "jest", "oraz",
-            ],
-        ),
-        (
-            "tr",
-            &[
-                "ve", "bir", "bu", "ile", "için", "da", "de", "olarak", "çok", "en",
-            ],
-        ),
-    ];
+    let index = stopword_index();
     let mut hits = [0usize; STOPWORDS.len()];
     let mut total = 0usize;
-    // The first 600 words tell the language; comparing without lower-casing copies keeps
-    // this cheap on every import.
+    let mut buf = String::new();
+    // The first 600 words tell the language. Stopwords are short, so longer words are only
+    // counted, never lower-cased.
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(600)
     {
         total += 1;
-        for (i, (_, stop)) in STOPWORDS.iter().enumerate() {
-            if stop.iter().any(|s| {
-                s.len() == word.len() && word.eq_ignore_ascii_case(s)
-                    || !word.is_ascii() && word.to_lowercase() == *s
-            }) {
+        if word.len() > 7 {
+            continue;
+        }
+        buf.clear();
+        if word.is_ascii() {
+            buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(langs) = index.get(buf.as_str()) {
+            for &i in langs {
                 hits[i] += 1;
             }
         }

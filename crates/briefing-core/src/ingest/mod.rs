@@ -220,8 +220,12 @@ pub(crate) fn finish(mut d: Draft) -> Option<Article> {
             (derive_title(&d.paragraphs[0], skip), true)
         }
     };
+    // A few thousand characters tell the language as well as the whole text.
     let mut sample = title.clone();
-    for p in d.paragraphs.iter().take(20) {
+    for p in &d.paragraphs {
+        if sample.len() > 4000 {
+            break;
+        }
         sample.push('\n');
         sample.push_str(p);
     }

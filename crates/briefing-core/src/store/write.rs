@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Result, Store};
 use crate::dedupe::{self, NEAR_DUPLICATE_THRESHOLD};
 use crate::model::{Article, Format};
+use crate::text::fold_yo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceKind {
@@ -24,7 +25,9 @@ impl SourceKind {
     }
 }
 
-/// A source about to be stored, with the articles ingest made of it.
+/// A source about to be stored, with the articles ingest made of it and their fingerprints.
+/// Building one does the CPU work of storing (hashing, MinHash), so an import can do it on
+/// another thread than the one writing to the database.
 #[derive(Debug, Clone)]
 pub struct NewSource {
     pub name: String,
@@ -32,6 +35,46 @@ pub struct NewSource {
     pub format: Format,
     pub bytes: Vec<u8>,
     pub articles: Vec<Article>,
+    fingerprints: Vec<Fingerprint>,
+}
+
+/// What duplicate detection needs of an article: its normalised text, the hash of that text
+/// and its MinHash signature.
+#[derive(Debug, Clone)]
+struct Fingerprint {
+    text: String,
+    hash: String,
+    signature: Vec<u32>,
+}
+
+impl NewSource {
+    pub fn new(
+        name: String,
+        kind: SourceKind,
+        format: Format,
+        bytes: Vec<u8>,
+        articles: Vec<Article>,
+    ) -> NewSource {
+        let fingerprints = articles
+            .iter()
+            .map(|a| {
+                let text = a.text();
+                Fingerprint {
+                    hash: dedupe::content_hash(&text),
+                    signature: dedupe::signature(&text),
+                    text,
+                }
+            })
+            .collect();
+        NewSource {
+            name,
+            kind,
+            format,
+            bytes,
+            articles,
+            fingerprints,
+        }
+    }
 }
 
 /// What became of one article.
@@ -71,13 +114,15 @@ impl Store {
     pub fn add_sources(&mut self, sources: &[NewSource]) -> Result<Vec<Result<Vec<AddOutcome>>>> {
         let tx = self.conn.transaction()?;
         let mut outcomes = Vec::with_capacity(sources.len());
+        let mut indexed = Vec::new();
         for source in sources {
-            match add_one(&tx, source) {
+            match add_one(&tx, source, &mut indexed) {
                 Ok(o) => outcomes.push(Ok(o)),
                 Err(_) => break,
             }
         }
         if outcomes.len() == sources.len() {
+            index_articles(&tx, &indexed)?;
             tx.commit()?;
             return Ok(outcomes);
         }
@@ -85,8 +130,10 @@ impl Store {
         let mut results = Vec::with_capacity(sources.len());
         for source in sources {
             let tx = self.conn.transaction()?;
-            results.push(match add_one(&tx, source) {
+            let mut indexed = Vec::new();
+            results.push(match add_one(&tx, source, &mut indexed) {
                 Ok(o) => {
+                    index_articles(&tx, &indexed)?;
                     tx.commit()?;
                     Ok(o)
                 }
@@ -111,13 +158,31 @@ impl Store {
     }
 }
 
-fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
+/// Adds the full-text index rows of articles stored in this transaction. See the first
+/// migration for why this is not a trigger. The text is indexed with ё folded to е.
+fn index_articles(conn: &Connection, articles: &[(i64, String, String)]) -> Result<()> {
+    let mut insert =
+        conn.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?;
+    for (id, title, text) in articles {
+        insert.execute(params![id, fold_yo(title), fold_yo(text)])?;
+    }
+    Ok(())
+}
+
+fn add_one(
+    conn: &Connection,
+    source: &NewSource,
+    indexed: &mut Vec<(i64, String, String)>,
+) -> Result<Vec<AddOutcome>> {
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut source_id: Option<i64> = None;
     let mut outcomes = Vec::with_capacity(source.articles.len());
-    for (index, article) in source.articles.iter().enumerate() {
-        let text = article.text();
-        let hash = dedupe::content_hash(&text);
+    for (index, (article, fp)) in source.articles.iter().zip(&source.fingerprints).enumerate() {
+        let Fingerprint {
+            text,
+            hash,
+            signature,
+        } = fp;
         let existing = conn
             .prepare_cached("SELECT id, title FROM articles WHERE content_hash = ?1")?
             .query_row([&hash], |r| {
@@ -148,10 +213,9 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
                 *source_id.insert(conn.last_insert_rowid())
             }
         };
-        let signature = dedupe::signature(&text);
-        let bands = dedupe::band_keys(&signature);
-        let near = if dedupe::long_enough_for_near_duplicate(&text) {
-            find_near_duplicate(conn, &signature, &bands)?
+        let bands = dedupe::band_keys(signature);
+        let near = if dedupe::long_enough_for_near_duplicate(text) {
+            find_near_duplicate(conn, signature, &bands)?
         } else {
             None
         };
@@ -195,6 +259,7 @@ fn add_one(conn: &Connection, source: &NewSource) -> Result<Vec<AddOutcome>> {
             now,
         ])?;
         let id = conn.last_insert_rowid();
+        indexed.push((id, article.title.clone(), text.clone()));
         conn.prepare_cached(
             "INSERT INTO article_signatures (article_id, minhash) VALUES (?1, ?2)",
         )?

@@ -16,13 +16,13 @@ pub fn add_text(store: &mut Store, name: &str, text: &str) -> AddOutcome {
         text.as_bytes(),
     )
     .expect("ingests");
-    let source = NewSource {
-        name: name.into(),
-        kind: SourceKind::Paste,
-        format: ingested.format,
-        bytes: text.as_bytes().to_vec(),
-        articles: ingested.articles,
-    };
+    let source = NewSource::new(
+        name.into(),
+        SourceKind::Paste,
+        ingested.format,
+        text.as_bytes().to_vec(),
+        ingested.articles,
+    );
     store.add_source(&source).expect("stored").remove(0)
 }
 
@@ -201,13 +201,13 @@ fn a_failing_source_leaves_no_rows_and_the_rest_of_the_batch_is_kept() {
             bytes.as_bytes(),
         )
         .unwrap();
-        NewSource {
-            name: name.into(),
-            kind: SourceKind::File,
-            format: ingested.format,
-            bytes: bytes.as_bytes().to_vec(),
-            articles: ingested.articles,
-        }
+        NewSource::new(
+            name.into(),
+            SourceKind::File,
+            ingested.format,
+            bytes.as_bytes().to_vec(),
+            ingested.articles,
+        )
     };
     let batch = vec![
         make(
@@ -383,13 +383,20 @@ fn search_ranks_title_hits_first_folds_diacritics_and_highlights() {
         1,
         "ё folds to е"
     );
-    assert_eq!(
+    assert!(
         store
             .search("Bre", &ArticleFilter::default(), 10)
             .unwrap()
+            .is_empty(),
+        "a finished query matches whole words"
+    );
+    assert_eq!(
+        store
+            .search_as_you_type("Bre", &ArticleFilter::default(), 10)
+            .unwrap()
             .len(),
         2,
-        "the last word matches as a prefix"
+        "while typing, the last word matches as a prefix"
     );
     assert!(
         store
@@ -578,4 +585,45 @@ fn restore_refuses_what_is_not_a_sound_backup() {
             bad.display()
         );
     }
+}
+
+#[test]
+fn a_query_matching_most_of_the_archive_ranks_the_most_recent_matches() {
+    use briefing_core::store::RANK_WINDOW;
+    let mut store = Store::open_in_memory().unwrap();
+    let n = RANK_WINDOW as usize + 100;
+    let sources: Vec<NewSource> = (0..n)
+        .map(|i| {
+            // Two articles have the word in their title: an old one, and a recent one.
+            let title = if i == 5 || i == n - 10 { format!("Delegation {i}") } else { format!("Story {i}") };
+            let text = format!("{title}\n\nMINSK (BelTA) - Report {i} on the delegation, number {i} in the series, item {}.", i * 7919);
+            let ingested = ingest(&SourceHint { name: "x.txt", ..Default::default() }, text.as_bytes()).unwrap();
+            NewSource::new(format!("{i}.txt"), SourceKind::Paste, ingested.format, text.into_bytes(), ingested.articles)
+        })
+        .collect();
+    for chunk in sources.chunks(500) {
+        store.add_sources(chunk).unwrap();
+    }
+    let hits = store
+        .search("delegation", &ArticleFilter::default(), 20)
+        .unwrap();
+    assert_eq!(hits.len(), 20);
+    assert_eq!(
+        hits[0].article.title,
+        format!("Delegation {}", n - 10),
+        "the recent title hit ranks first"
+    );
+    let oldest_ranked = hits.iter().map(|h| h.article.id).min().unwrap();
+    assert!(
+        oldest_ranked > (n - RANK_WINDOW as usize - 1) as i64,
+        "only the latest {RANK_WINDOW} matches are ranked"
+    );
+    let rare = store
+        .search("\"Delegation 5\"", &ArticleFilter::default(), 20)
+        .unwrap();
+    assert_eq!(
+        rare.len(),
+        1,
+        "an old article is still found by a query that singles it out"
+    );
 }
