@@ -287,9 +287,30 @@ fn full_import(dir: &Path, db: &Path) -> Duration {
     elapsed
 }
 
-/// Baseline: the same titles and texts inserted into an FTS5 table with the same tokenizer,
-/// in one transaction, with nothing else.
+/// Baseline: the same titles and texts inserted straight into the store's own FTS5 table
+/// (same tokenizer, prefix indexes and ranking), in one transaction, with nothing else: no
+/// reading, parsing, deduplication, article rows or source bytes.
 fn bare_inserts(docs: &[(String, String)], db: &Path) -> Duration {
+    let store = Store::open(db).expect("baseline database opens");
+    let conn = store.connection();
+    let started = Instant::now();
+    conn.execute_batch("BEGIN").unwrap();
+    {
+        let mut stmt = conn
+            .prepare("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+            .unwrap();
+        for (i, (title, text)) in docs.iter().enumerate() {
+            stmt.execute(rusqlite::params![i as i64 + 1, title, text])
+                .unwrap();
+        }
+    }
+    conn.execute_batch("COMMIT").unwrap();
+    started.elapsed()
+}
+
+/// A stricter reference: a plain FTS5 table (same tokenizer, no prefix indexes, its own copy
+/// of the text), as SQLite's FTS5 documentation would set one up.
+fn plain_fts_inserts(docs: &[(String, String)], db: &Path) -> Duration {
     let mut conn = rusqlite::Connection::open(db).unwrap();
     conn.pragma_update(None, "journal_mode", "WAL").unwrap();
     conn.pragma_update(None, "synchronous", "NORMAL").unwrap();
@@ -340,38 +361,44 @@ fn main() {
         eprintln!("{} articles written to {}", docs.len(), corpus.display());
         return;
     }
-    let (mut full, mut bare) = (Vec::new(), Vec::new());
+    let (mut full, mut bare, mut plain) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..args.runs {
-        bare.push(bare_inserts(
-            &docs,
-            &work.path().join(format!("bare{run}.sqlite")),
-        ));
-        full.push(full_import(
-            &corpus,
-            &work.path().join(format!("full{run}.sqlite")),
-        ));
+        let db = |name: &str| work.path().join(format!("{name}{run}.sqlite"));
+        bare.push(bare_inserts(&docs, &db("bare")));
+        plain.push(plain_fts_inserts(&docs, &db("plain")));
+        full.push(full_import(&corpus, &db("full")));
         eprintln!(
-            "import run {run}: full {:?}, bare {:?}",
-            full[run], bare[run]
+            "import run {run}: full {:?}, bare {:?}, plain {:?}",
+            full[run], bare[run], plain[run]
         );
     }
-    let (full, bare) = (median(full), median(bare));
+    let (full, bare, plain) = (median(full), median(bare), median(plain));
     let n = args.import_articles as f64;
     let rate = |d: Duration| n / d.as_secs_f64();
     report.push_str(&format!(
         "## Import\n\n{} generated wire-style articles, {:.1} KB each on average ({:.1} MB in all), as .txt files.\n\n\
          | path | time | articles/s | ratio to baseline |\n|---|---:|---:|---:|\n\
-         | bare SQLite inserts into the same FTS5 table (baseline) | {} | {:.0} | 1.00 |\n\
+         | bare SQLite inserts into the store's FTS5 table (baseline) | {} | {:.0} | 1.00 |\n\
+         | bare inserts into a plain FTS5 table, no prefix indexes (stricter reference) | {} | {:.0} | {:.2} |\n\
          | full import: read, ingest, dedupe, store, index | {} | {:.0} | {:.2} |\n\n\
-         Targets: at least 2,000 articles/s, and within 3x of the baseline.\n\n",
+         Targets: at least 2,000 articles/s, and within 3x of bare inserts into the same FTS5 table. The full import \
+         also reads each file, extracts and normalises it, hashes and MinHashes it, checks it against the stored \
+         articles, and stores the original bytes, the article row, its signature and 20 LSH band rows; it runs \
+         on two threads (read/ingest/fingerprint, then store) and commits in batches of up to 1,024 sources or one \
+         second. Against the plain FTS5 table it is {:.2}x: the store's table keeps prefix indexes (2-4 letters) \
+         so that search as you type stays fast.\n\n",
         args.import_articles,
         bytes as f64 / n / 1024.0,
         bytes as f64 / 1_048_576.0,
         ms(bare),
         rate(bare),
+        ms(plain),
+        rate(plain),
+        plain.as_secs_f64() / bare.as_secs_f64(),
         ms(full),
         rate(full),
-        full.as_secs_f64() / bare.as_secs_f64()
+        full.as_secs_f64() / bare.as_secs_f64(),
+        full.as_secs_f64() / plain.as_secs_f64(),
     ));
 
     // --- Search ---------------------------------------------------------------------------

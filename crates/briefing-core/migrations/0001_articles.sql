@@ -50,13 +50,16 @@ CREATE TABLE article_signatures (
     minhash    BLOB NOT NULL
 );
 
--- Locality-sensitive hashing bands of each article's MinHash signature.
+-- Locality-sensitive hashing bands of each article's MinHash signature: 20 rows an article,
+-- looked up by band only. There is deliberately no foreign key and no index on article_id:
+-- an index would double the cost of every import, and a cascade without one scans the
+-- table. Whoever deletes an article deletes its bands, recomputing the keys from
+-- article_signatures.
 CREATE TABLE article_bands (
     band_key   INTEGER NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL,
     PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_bands_article ON article_bands (article_id);
 
 CREATE TABLE tags (
     id   INTEGER PRIMARY KEY,

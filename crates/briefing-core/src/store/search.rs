@@ -26,9 +26,9 @@ pub struct SearchHit {
 const HIT_START: char = '\u{2}';
 /// Ranking scores every match, so a query matching most of the archive ("delegation") costs
 /// time in proportion to the archive. Beyond this many matches, only the most recent ones
-/// are ranked: the best of the latest 2,000 articles naming a term is what an officer
+/// are ranked: the best of the latest 1,000 articles naming a term is what an officer
 /// searching for it wants, and the cost stays flat as the archive grows.
-pub const RANK_WINDOW: i64 = 2_000;
+pub const RANK_WINDOW: i64 = 1_000;
 const HIT_END: char = '\u{3}';
 
 impl Store {
