@@ -193,7 +193,7 @@ impl Wire {
     }
 
     fn surname(&mut self) -> String {
-        if self.next() % 60 == 0 {
+        if self.next().is_multiple_of(60) {
             self.pick(KNOWN).to_string()
         } else {
             let i = (self.next() % self.surnames.len() as u64) as usize;

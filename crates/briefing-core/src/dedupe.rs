@@ -86,7 +86,7 @@ fn word_hash(word: &str) -> u64 {
 fn permutations() -> &'static [(u64, u64); SIGNATURE_LEN] {
     static PERMS: std::sync::OnceLock<[(u64, u64); SIGNATURE_LEN]> = std::sync::OnceLock::new();
     PERMS.get_or_init(|| {
-        let mut state = 0x5EED_0F_B51E_F1D6_u64;
+        let mut state = 0x005E_ED0F_B51E_F1D6_u64;
         std::array::from_fn(|_| {
             state = splitmix64(state);
             let a = state | 1;

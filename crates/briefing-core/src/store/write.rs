@@ -263,7 +263,7 @@ fn add_one(
         conn.prepare_cached(
             "INSERT INTO article_signatures (article_id, minhash) VALUES (?1, ?2)",
         )?
-        .execute(params![id, dedupe::signature_to_blob(&signature)])?;
+        .execute(params![id, dedupe::signature_to_blob(signature)])?;
         let mut insert_band = conn.prepare_cached(
             "INSERT OR IGNORE INTO article_bands (band_key, article_id) VALUES (?1, ?2)",
         )?;
