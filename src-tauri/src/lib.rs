@@ -8,7 +8,13 @@ mod state;
 use briefing_core::Store;
 
 pub fn run() {
-    let db_path = state::database_path();
+    let db_path = match state::database_path() {
+        Ok(path) => path,
+        Err(e) => {
+            eprintln!("Briefing Desk cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
     let store = match Store::open(&db_path) {
         Ok(store) => store,
         Err(e) => {

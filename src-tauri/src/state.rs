@@ -28,20 +28,18 @@ impl AppState {
     }
 }
 
-/// The database: `--db PATH` on the command line, else `BRIEFING_DB`, else the default in
-/// the user's data directory (the same one the `briefing` CLI uses).
-pub fn database_path() -> PathBuf {
+/// The database: `--db PATH` on the command line, else as the CLI decides it (the
+/// `BRIEFING_DB` environment variable, the `database` setting, the default in the user's
+/// data directory).
+pub fn database_path() -> Result<PathBuf, briefing_core::settings::SettingsError> {
     let mut args = std::env::args().skip(1);
+    let mut explicit = None;
     while let Some(arg) = args.next() {
         if arg == "--db" {
-            if let Some(p) = args.next() {
-                return PathBuf::from(p);
-            }
+            explicit = args.next().map(PathBuf::from);
         } else if let Some(p) = arg.strip_prefix("--db=") {
-            return PathBuf::from(p);
+            explicit = Some(PathBuf::from(p));
         }
     }
-    std::env::var_os("BRIEFING_DB")
-        .map(PathBuf::from)
-        .unwrap_or_else(Store::default_path)
+    briefing_core::settings::database_path(explicit)
 }

@@ -22,8 +22,10 @@ use indicatif::{ProgressBar, ProgressStyle};
     about = "Collect articles about delegation visits and search them."
 )]
 struct Cli {
-    /// The database file. Default: the desktop app's database in your data directory.
-    #[arg(long, global = true, env = "BRIEFING_DB")]
+    /// The database file. Default: BRIEFING_DB, else the "database" setting in
+    /// ~/.config/briefing-desk/settings.json, else the desktop app's database in your data
+    /// directory (the app decides the same way).
+    #[arg(long, global = true)]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -126,7 +128,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let db = cli.db.unwrap_or_else(Store::default_path);
+    let db = briefing_core::settings::database_path(cli.db)?;
     let mut store = Store::open(&db)?;
     match cli.command {
         Command::Import { inputs, json } => {

@@ -267,3 +267,53 @@ fn a_database_from_a_newer_version_is_refused() {
         stderr(&out)
     );
 }
+
+#[test]
+fn without_db_the_setting_then_the_data_directory_decide() {
+    let home = tempfile::tempdir().unwrap();
+    let (config, data) = (home.path().join("config"), home.path().join("data"));
+    let chosen = home.path().join("chosen.sqlite");
+    let briefing = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(args)
+            .env_remove("BRIEFING_DB")
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", &config)
+            .env("XDG_DATA_HOME", &data)
+            .output()
+            .unwrap()
+    };
+    let txt = shared_fixtures().join("kazinform-atyrau-brest.txt");
+    assert!(
+        briefing(&["import", txt.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        data.join("briefing-desk/briefing.sqlite").exists(),
+        "the default database is in the data directory"
+    );
+
+    std::fs::create_dir_all(config.join("briefing-desk")).unwrap();
+    std::fs::write(
+        config.join("briefing-desk/settings.json"),
+        format!("{{\"database\": {:?}}}", chosen.to_str().unwrap()),
+    )
+    .unwrap();
+    let listed = briefing(&["list", "--json"]);
+    assert_eq!(
+        json(&listed).as_array().unwrap().len(),
+        0,
+        "the chosen database is a new, empty one"
+    );
+    assert!(chosen.exists(), "the setting chose the database");
+
+    std::fs::write(config.join("briefing-desk/settings.json"), "{ broken").unwrap();
+    let out = briefing(&["list"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("settings.json cannot be read"),
+        "{}",
+        stderr(&out)
+    );
+}
