@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod ingest;
 pub mod model;
+pub mod sample;
 pub mod settings;
 pub mod store;
 pub mod text;

@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use briefing_core::Store;
 use briefing_core::import::{ImportInput, ImportStatus, import};
+use briefing_core::sample::WireGenerator;
 
 use crate::{fixtures_dir, shared_fixtures_dir};
 
@@ -70,54 +71,12 @@ fn a_folder_imports_recursively_and_a_rerun_duplicates_nothing() {
     assert_eq!(store.count_articles().unwrap() as usize, stored);
 }
 
-/// An article whose words differ from every other one's, so none is a near-duplicate.
-pub fn distinct_article(i: usize) -> String {
-    const WORDS: &[&str] = &[
-        "delegation",
-        "region",
-        "oblast",
-        "talks",
-        "dairy",
-        "logistics",
-        "tourism",
-        "machinery",
-        "textile",
-        "grain",
-        "forum",
-        "minister",
-        "governor",
-        "plant",
-        "railway",
-        "exports",
-        "agreement",
-        "visit",
-        "investment",
-        "energy",
-        "students",
-        "hospital",
-        "bridge",
-        "customs",
-    ];
-    let mut x = i as u64 * 2_654_435_761 + 1;
-    let words: Vec<&str> = (0..60)
-        .map(|_| {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            WORDS[(x >> 33) as usize % WORDS.len()]
-        })
-        .collect();
-    format!(
-        "Article {i}\n\nMINSK (BelTA) - Story {i}: {}.",
-        words.join(" ")
-    )
-}
-
 #[test]
 fn cancelling_keeps_what_was_stored_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
+    let mut wire = WireGenerator::new(7);
     for i in 0..300 {
-        std::fs::write(dir.path().join(format!("{i:03}.txt")), distinct_article(i)).unwrap();
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), wire.article(i)).unwrap();
     }
     let mut store = Store::open_in_memory().unwrap();
     let cancel = AtomicBool::new(false);
