@@ -69,6 +69,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Suggest the people a file names, with titles, organisations, countries and quotes,
+    /// without touching a database.
+    Extract {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Tag an article (tags can filter lists and searches).
     Tag { id: i64, tag: String },
     /// Write a consistent copy of the database (works while the app is open).
@@ -128,6 +135,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if let Command::Extract { file, json } = &cli.command {
+        return extract(file, *json);
+    }
     let db = briefing_core::settings::database_path(cli.db)?;
     let mut store = Store::open(&db)?;
     match cli.command {
@@ -198,6 +208,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Extract { .. } => unreachable!("handled before the database is opened"),
         Command::Tag { id, tag } => {
             store.article(id)?;
             store.tag_article(id, &tag)?;
@@ -222,4 +233,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `briefing extract FILE`: ingest and extract, printing the suggestions of every article.
+fn extract(file: &std::path::Path, json: bool) -> Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| format!("{}", file.display()))?;
+    let name = file.display().to_string();
+    let hint = briefing_core::ingest::SourceHint {
+        name: &name,
+        ..Default::default()
+    };
+    let ingested = briefing_core::ingest::ingest(&hint, &bytes).with_context(|| name.clone())?;
+    let all: Vec<_> = ingested
+        .articles
+        .iter()
+        .map(briefing_core::extract::extract)
+        .collect();
+    if json {
+        // One article gives one object; a feed gives an array, one per item.
+        match all.as_slice() {
+            [one] => output::print_json(one)?,
+            many => output::print_json(&many)?,
+        }
+    } else {
+        for (article, s) in ingested.articles.iter().zip(&all) {
+            output::print_suggestions(&article.title, s);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

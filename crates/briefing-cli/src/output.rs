@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use briefing_core::extract::Suggestions;
 use briefing_core::import::{ImportReport, ImportStatus};
 use briefing_core::store::{ArticleSummary, SearchHit, StoredArticle};
 use serde::Serialize;
@@ -142,5 +143,35 @@ pub fn print_article(a: &StoredArticle) {
     out!();
     for p in &a.paragraphs {
         out!("{p}\n");
+    }
+}
+
+pub fn print_suggestions(title: &str, s: &Suggestions) {
+    out!("{title}");
+    if s.people.is_empty() {
+        out!("  no people found");
+    }
+    for p in &s.people {
+        let position: Vec<&str> = [
+            p.title.as_deref(),
+            p.organisation.as_deref(),
+            p.country.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        out!(
+            "  {} — {} (confidence {:.2}, {} mentions)",
+            p.name,
+            position.join(", "),
+            p.confidence,
+            p.spans.len()
+        );
+        for q in &p.quotes {
+            out!("      \u{201c}{}\u{201d}", q.text);
+        }
+    }
+    for q in &s.unattributed_quotes {
+        out!("  unattributed: \u{201c}{}\u{201d}", q.text);
     }
 }

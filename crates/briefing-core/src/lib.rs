@@ -5,6 +5,7 @@
 //! index) -> later stages (extract, review, compose, render).
 
 pub mod dedupe;
+pub mod extract;
 pub mod fetch;
 pub mod gazetteer;
 pub mod import;

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod canonical;
+mod extract;
 mod fixtures;
 mod import;
 mod store;

@@ -1,0 +1,71 @@
+//! Extraction: an article in, suggestions out, as a pure function. Rule-based and
+//! explainable: every suggestion carries the spans of text that produced it. The
+//! gazetteers (titles, regions and countries, names that are not people) are data files.
+//!
+//! People are found by reading runs of capitalised words ("Atyrau Oblast First Vice Governor
+//! Gumar Dyusembayev", "Deputy Chairman of the Brest Oblast Executive Committee Mikhail
+//! Serkov"): a run holds an optional organisation, a title from the gazetteer, and a name
+//! at its end. Apposition ("Gumar Dyusembayev, First Vice Governor of Atyrau Oblast") joins a
+//! name run with the title run after its comma. Later references by surname or by title
+//! ("Dyusembayev said", "the Atyrau Oblast First Vice Governor") resolve to the person.
+//!
+//! Done so far: people with title, organisation and country, and their quotes, in English.
+//! Not yet: Russian text, topics, commitments, figures, dates and visit facts.
+
+mod gazetteer;
+mod people;
+mod quotes;
+
+use serde::Serialize;
+
+use crate::model::Article;
+
+pub use gazetteer::Gazetteer;
+
+/// Where a suggestion stands: a byte range in one paragraph, and the text there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub paragraph: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteSuggestion {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonSuggestion {
+    pub name: String,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub country: Option<String>,
+    pub quotes: Vec<QuoteSuggestion>,
+    /// Every place the article names or refers to the person, first the fullest.
+    pub spans: Vec<Span>,
+    /// 0-1: how sure the rule that found the person is.
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Suggestions {
+    pub people: Vec<PersonSuggestion>,
+    /// Quotes whose speaker could not be told; shown to the officer to attribute by hand.
+    pub unattributed_quotes: Vec<QuoteSuggestion>,
+}
+
+/// Suggests the people an article names, with their positions and quotes.
+pub fn extract(article: &Article) -> Suggestions {
+    let mut people = people::find_people(&article.paragraphs);
+    let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
+    Suggestions {
+        people: people
+            .into_iter()
+            .map(people::Person::into_suggestion)
+            .collect(),
+        unattributed_quotes: unattributed,
+    }
+}
