@@ -123,7 +123,7 @@ impl WireGenerator {
     }
 
     /// The next number of the generator's xorshift sequence.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.state ^= self.state << 13;
         self.state ^= self.state >> 7;
         self.state ^= self.state << 17;
@@ -131,37 +131,37 @@ impl WireGenerator {
     }
 
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
+        xs[(self.next_u64() % xs.len() as u64) as usize]
     }
 
     /// A vocabulary word, frequent words far more often than rare ones.
     fn word(&mut self) -> String {
-        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        let u = (self.next_u64() % 1_000_000) as f64 / 1_000_000.0;
         let i = ((self.vocab.len() as f64).powf(u) as usize).saturating_sub(1);
         self.vocab[i.min(self.vocab.len() - 1)].clone()
     }
 
     fn surname(&mut self) -> String {
-        if self.next().is_multiple_of(60) {
+        if self.next_u64().is_multiple_of(60) {
             self.pick(KNOWN).to_string()
         } else {
-            let i = (self.next() % self.surnames.len() as u64) as usize;
+            let i = (self.next_u64() % self.surnames.len() as u64) as usize;
             self.surnames[i].clone()
         }
     }
 
     fn sentence(&mut self) -> String {
-        let n = 12 + (self.next() % 12) as usize;
+        let n = 12 + (self.next_u64() % 12) as usize;
         let mut words: Vec<String> = (0..n)
             .map(|_| {
-                if self.next() % 5 < 2 {
+                if self.next_u64() % 5 < 2 {
                     self.pick(FUNCTION).to_string()
                 } else {
                     self.word()
                 }
             })
             .collect();
-        match self.next() % 4 {
+        match self.next_u64() % 4 {
             0 => words.insert(n / 2, self.pick(TOPICS).to_string()),
             1 => words.insert(
                 n / 3,
@@ -186,7 +186,7 @@ impl WireGenerator {
         let place = self.pick(PLACES);
         let outlet = self.pick(OUTLETS);
         let month = self.pick(MONTHS);
-        let day = 1 + self.next() % 28;
+        let day = 1 + self.next_u64() % 28;
         let (f, l, t) = (self.pick(FIRST), self.surname(), self.pick(TITLES));
         let mut text = format!(
             "{} delegation holds talks in {} on {} (story {i})\n\n{place}, {day} {month} ({outlet}) - {t} {f} {l} met a delegation \
@@ -197,7 +197,7 @@ impl WireGenerator {
             self.pick(TOPICS),
             self.pick(TOPICS)
         );
-        let target = 2048 + (self.next() % 2048) as usize;
+        let target = 2048 + (self.next_u64() % 2048) as usize;
         while text.len() < target {
             text.push_str("\n\n");
             for _ in 0..3 {

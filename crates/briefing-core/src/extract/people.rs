@@ -404,7 +404,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
 mod tests {
     use super::*;
 
-    fn one(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    /// Name, title, organisation, country.
+    type Found = (String, Option<String>, Option<String>, Option<String>);
+
+    fn one(text: &str) -> Vec<Found> {
         find_people(&[text.to_string()])
             .into_iter()
             .map(|p| (p.name, p.title, p.organisation, p.country))

@@ -72,10 +72,12 @@ fn speaker(p: &str, pi: usize, start: usize, end: usize, people: &[Person]) -> O
     let first_after = in_paragraph(end, tail_limit)
         .min_by_key(|&(_, s)| s)
         .map(|(i, _)| i);
-    if speech_after().is_match(tail) || first_after.is_some() && tail.len() < 120 {
-        if let Some(i) = first_after {
-            return Some(i);
-        }
+    // A name right after the quote is its speaker when a verb of saying comes first, or
+    // when the name closes the sentence ("…," Serkov said).
+    if let Some(i) = first_after
+        && (speech_after().is_match(tail) || tail.len() < 120)
+    {
+        return Some(i);
     }
     in_paragraph(0, start)
         .max_by_key(|&(_, s)| s)
