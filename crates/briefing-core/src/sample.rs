@@ -108,7 +108,7 @@ impl WireGenerator {
             surnames: Vec::new(),
         };
         while w.vocab.len() < 4_000 {
-            let n = 2 + (w.next() % 2) as usize;
+            let n = 2 + (w.next_u64() % 2) as usize;
             let word: String = (0..n).map(|_| w.pick(SYLLABLES)).collect();
             w.vocab.push(word);
         }
