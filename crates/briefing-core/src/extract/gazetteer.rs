@@ -12,6 +12,8 @@ pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
     pub titles: Vec<Vec<String>>,
     pub modifiers: Vec<Vec<String>>,
+    /// Titles whose "of ..." is a portfolio, part of the title ("Minister of Agriculture").
+    pub portfolio_titles: HashSet<String>,
     /// Region, city, country or demonym (first word of a place name) -> country.
     pub country_of: HashMap<String, String>,
     pub not_people: HashSet<String>,
@@ -31,7 +33,16 @@ impl Gazetteer {
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            let mut titles: Vec<Vec<String>> = lines(TITLES).map(words).collect();
+            let mut portfolio_titles = HashSet::new();
+            let mut titles: Vec<Vec<String>> = lines(TITLES)
+                .map(|l| {
+                    let (title, mark) = l.split_once('|').unwrap_or((l, ""));
+                    if mark.trim() == "portfolio" {
+                        portfolio_titles.insert(title.trim().to_string());
+                    }
+                    words(title)
+                })
+                .collect();
             titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let mut modifiers: Vec<Vec<String>> = lines(MODIFIERS).map(words).collect();
             modifiers.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -50,6 +61,7 @@ impl Gazetteer {
             Gazetteer {
                 titles,
                 modifiers,
+                portfolio_titles,
                 country_of,
                 not_people,
             }

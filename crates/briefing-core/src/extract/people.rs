@@ -114,6 +114,44 @@ const SENTENCE_WORDS: &[&str] = &[
     "Sunday",
 ];
 
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister",
+];
+
+fn speech_verb_follows(after: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "noted",
+        "stressed",
+        "told",
+        "added",
+        "underlined",
+        "emphasised",
+        "emphasized",
+        "stated",
+        "explained",
+        "pointed",
+        "highlighted",
+        "remarked",
+        "announced",
+        "proposed",
+        "suggested",
+        "invited",
+        "thanked",
+        "welcomed",
+        "met",
+        "praised",
+        "called",
+    ];
+    let next = after
+        .trim_start_matches([',', ' '])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    VERBS.contains(&next)
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -284,6 +322,37 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
     reading
 }
 
+/// "Minister" + "Agriculture of Uzbekistan": the portfolio joins the title ("Minister of
+/// Agriculture") and a closing "of Uzbekistan" names the country, not an organisation.
+fn portfolio(
+    title: &mut Option<String>,
+    org: &mut Option<String>,
+    country: &mut Option<String>,
+    g: &Gazetteer,
+) {
+    let Some(t) = title.as_deref() else { return };
+    let bare = t.split_whitespace().last().unwrap_or("");
+    if !g
+        .portfolio_titles
+        .iter()
+        .any(|p| t.ends_with(p.as_str()) || p == bare)
+    {
+        return;
+    }
+    let Some(o) = org.take() else { return };
+    let (portfolio, of_country) = match o.rsplit_once(" of ") {
+        Some((head, tail)) if g.country_of.get(tail) == Some(&tail.to_string()) => {
+            (head.to_string(), Some(tail.to_string()))
+        }
+        _ if g.country_of.get(&o) == Some(&o) => (String::new(), Some(o.clone())),
+        _ => (o.clone(), None),
+    };
+    if !portfolio.is_empty() {
+        *title = Some(format!("{t} of {portfolio}"));
+    }
+    *country = of_country;
+}
+
 /// A person as extraction builds it up.
 #[derive(Debug, Clone)]
 pub(super) struct Person {
@@ -318,6 +387,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     // Title-only references ("the Atyrau Oblast First Vice Governor") are resolved after
     // every named person is known.
     let mut title_refs: Vec<(Span, String, Option<String>)> = Vec::new();
+    // Names without a title or other evidence: mentions of people found elsewhere, or nothing.
+    let mut bare: Vec<(String, Span)> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
         let runs = runs(p, &toks);
@@ -325,6 +396,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             let r = read_run(run, g);
             let mut title = r.title.map(|(a, b)| join(p, &run[a..b]));
             let mut org = r.org.map(|(a, b)| join(p, &run[a..b]));
+            let mut stated_country = None;
+            portfolio(&mut title, &mut org, &mut stated_country, g);
             let mut confidence = 0.9;
             let Some((ns, ne)) = r.name else {
                 if let Some(t) = title {
@@ -345,18 +418,35 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| join(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
+                        portfolio(&mut title, &mut org, &mut stated_country, g);
                         confidence = 0.85;
                     }
-                    _ => confidence = 0.6,
+                    _ => {
+                        // A name with no title is a person only with evidence: a verb of
+                        // saying after it or an honorific before it. Otherwise it may only
+                        // be another mention of someone named with a title ("Central Asia",
+                        // "Eternal Flame" and "Great Stone" are not people).
+                        let after = &p[run[run.len() - 1].end..];
+                        let before = p[..run[0].start].trim_end();
+                        let evidence = speech_verb_follows(after)
+                            || HONORIFICS.iter().any(|h| before.ends_with(h));
+                        if !evidence {
+                            bare.push((join(p, &run[ns..ne]), span(p, pi, run)));
+                            continue;
+                        }
+                        confidence = 0.6;
+                    }
                 }
             }
             let name = join(p, &run[ns..ne]);
             let surname = run[ne - 1].text.to_string();
             let sp = span(p, pi, run);
-            let country = org.as_deref().and_then(|o| g.country_in(o)).or_else(|| {
-                // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
-                run.iter().find_map(|t| g.country_of.get(t.text).cloned())
-            });
+            let country = stated_country
+                .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
+                .or_else(|| {
+                    // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
+                    run.iter().find_map(|t| g.country_of.get(t.text).cloned())
+                });
             match people.iter_mut().find(|x| x.name == name) {
                 Some(known) => {
                     known.spans.push(sp);
@@ -376,6 +466,11 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     confidence,
                 }),
             }
+        }
+    }
+    for (name, sp) in bare {
+        if let Some(person) = people.iter_mut().find(|x| x.name == name) {
+            person.spans.push(sp);
         }
     }
     for (sp, title, org) in title_refs {
@@ -473,6 +568,21 @@ mod tests {
         assert_eq!(
             names,
             vec!["Nicolaas van der Berg", "Agnieszka Kowalczyk-Nowak"]
+        );
+    }
+
+    #[test]
+    fn a_ministers_portfolio_is_part_of_the_title_and_the_country_is_named() {
+        let got =
+            one("Minister of Agriculture of Uzbekistan Jamshid Abdusalomov arrived in Minsk.");
+        assert_eq!(
+            got,
+            vec![(
+                "Jamshid Abdusalomov".into(),
+                s("Minister of Agriculture"),
+                None,
+                s("Uzbekistan")
+            )]
         );
     }
 
