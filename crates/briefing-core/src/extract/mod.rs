@@ -9,12 +9,14 @@
 //! name run with the title run after its comma. Later references by surname or by title
 //! ("Dyusembayev said", "the Atyrau Oblast First Vice Governor") resolve to the person.
 //!
-//! Done so far: people with title, organisation and country, and their quotes, in English.
-//! Not yet: Russian text, topics, commitments, figures, dates and visit facts.
+//! Done so far: people with title, organisation and country, and their quotes, in English
+//! and (names and titles reduced to the nominative) in Russian. Not yet: topics,
+//! commitments, figures, dates and visit facts.
 
 mod gazetteer;
 mod people;
 mod quotes;
+mod russian;
 
 use serde::Serialize;
 
@@ -59,7 +61,11 @@ pub struct Suggestions {
 
 /// Suggests the people an article names, with their positions and quotes.
 pub fn extract(article: &Article) -> Suggestions {
-    let mut people = people::find_people(&article.paragraphs);
+    let mut people = if article.language == "ru" {
+        russian::find_people_ru(&article.paragraphs)
+    } else {
+        people::find_people(&article.paragraphs)
+    };
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
     Suggestions {
         people: people

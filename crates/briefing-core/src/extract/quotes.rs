@@ -18,7 +18,7 @@ fn quote_pattern() -> &'static Regex {
 fn speech_after() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^[\s,]*(?:said|says|stressed|noted|underlined|added|emphasi[sz]ed|stated|told|explained|pointed out|highlighted|remarked|continued|concluded)\b")
+        Regex::new(r"^[\s,]*(?:said|says|stressed|noted|underlined|added|emphasi[sz]ed|stated|told|explained|pointed out|highlighted|remarked|continued|concluded|сказал|сказала|отметил|отметила|подчеркнул|подчеркнула|заявил|заявила|сообщил|сообщила|добавил|добавила)")
             .expect("speech pattern compiles")
     })
 }
