@@ -174,4 +174,20 @@ pub fn print_suggestions(title: &str, s: &Suggestions) {
     for q in &s.unattributed_quotes {
         out!("  unattributed: \u{201c}{}\u{201d}", q.text);
     }
+    if !s.topics.is_empty() {
+        out!("  proposed areas of cooperation:");
+        for t in &s.topics {
+            out!(
+                "    {} — {}",
+                t.name,
+                t.proposed_by.as_deref().unwrap_or("proposer not named")
+            );
+        }
+    }
+    for c in &s.commitments {
+        out!("  {:?}: {}", c.kind, c.text);
+    }
+    for f in &s.figures {
+        out!("  figure: {}", f.text);
+    }
 }

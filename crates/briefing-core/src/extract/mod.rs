@@ -10,9 +10,10 @@
 //! ("Dyusembayev said", "the Atyrau Oblast First Vice Governor") resolve to the person.
 //!
 //! Done so far: people with title, organisation and country, and their quotes, in English
-//! and (names and titles reduced to the nominative) in Russian. Not yet: topics,
-//! commitments, figures, dates and visit facts.
+//! and (names and titles reduced to the nominative) in Russian; topics, commitments and
+//! figures in English. Not yet: dates and visit facts, and those three in Russian.
 
+mod facts;
 mod gazetteer;
 mod people;
 mod quotes;
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 use crate::model::Article;
 
+pub use facts::{CommitmentKind, CommitmentSuggestion, FigureSuggestion, TopicSuggestion};
 pub use gazetteer::Gazetteer;
 
 /// Where a suggestion stands: a byte range in one paragraph, and the text there.
@@ -57,9 +59,16 @@ pub struct Suggestions {
     pub people: Vec<PersonSuggestion>,
     /// Quotes whose speaker could not be told; shown to the officer to attribute by hand.
     pub unattributed_quotes: Vec<QuoteSuggestion>,
+    /// Proposed areas of cooperation, with who proposed them.
+    pub topics: Vec<TopicSuggestion>,
+    /// Invitations, agreements, plans, negotiations, signings and requests.
+    pub commitments: Vec<CommitmentSuggestion>,
+    /// Quantities worth a brief ("about 900 industrial enterprises").
+    pub figures: Vec<FigureSuggestion>,
 }
 
-/// Suggests the people an article names, with their positions and quotes.
+/// Suggests the people an article names, with their positions and quotes, and the areas of
+/// cooperation, commitments and figures it reports.
 pub fn extract(article: &Article) -> Suggestions {
     let mut people = if article.language == "ru" {
         russian::find_people_ru(&article.paragraphs)
@@ -67,11 +76,24 @@ pub fn extract(article: &Article) -> Suggestions {
         people::find_people(&article.paragraphs)
     };
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
+    let facts = if article.language == "ru" {
+        // Russian topics, commitments and figures are not read yet.
+        facts::Facts {
+            topics: vec![],
+            commitments: vec![],
+            figures: vec![],
+        }
+    } else {
+        facts::find_facts(&article.paragraphs, &people)
+    };
     Suggestions {
         people: people
             .into_iter()
             .map(people::Person::into_suggestion)
             .collect(),
         unattributed_quotes: unattributed,
+        topics: facts.topics,
+        commitments: facts.commitments,
+        figures: facts.figures,
     }
 }

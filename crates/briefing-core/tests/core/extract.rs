@@ -90,3 +90,119 @@ fn the_canonical_article_names_both_counterparts_with_their_positions_and_quotes
         );
     }
 }
+
+#[test]
+fn the_canonical_article_gives_each_sides_proposals_the_follow_ups_and_the_figures() {
+    let bytes = std::fs::read(shared_fixtures_dir().join("kazinform-atyrau-brest.txt")).unwrap();
+    let article = ingest(
+        &SourceHint {
+            name: "a.txt",
+            ..Default::default()
+        },
+        &bytes,
+    )
+    .unwrap()
+    .articles
+    .remove(0);
+    let s = extract(&article);
+    let by = |who: &str| -> Vec<&str> {
+        s.topics
+            .iter()
+            .filter(|t| t.proposed_by.as_deref() == Some(who))
+            .map(|t| t.name.as_str())
+            .collect()
+    };
+    let kazakh = by("Gumar Dyusembayev");
+    for area in [
+        "agribusiness",
+        "processing industry",
+        "dairy",
+        "light industries",
+        "fish processing",
+    ] {
+        assert!(
+            kazakh.contains(&area),
+            "Dyusembayev proposed {area}: {kazakh:?}"
+        );
+    }
+    let belarusian = by("Mikhail Serkov");
+    for area in [
+        "civil engineering",
+        "logistics",
+        "tourism",
+        "recreation",
+        "woodworking",
+    ] {
+        assert!(
+            belarusian.contains(&area),
+            "Serkov proposed {area}: {belarusian:?}"
+        );
+    }
+    assert!(
+        !kazakh.contains(&"civil engineering") && !belarusian.contains(&"fish processing"),
+        "no area goes to the wrong side"
+    );
+    let kinds: Vec<String> = s
+        .commitments
+        .iter()
+        .map(|c| format!("{:?}", c.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["Request", "Invitation", "Negotiation"],
+        "{:#?}",
+        s.commitments
+    );
+    assert!(s.commitments[1].text.contains("on a reciprocal visit"));
+    assert!(
+        s.commitments[2]
+            .text
+            .contains("three facilities in Kazakhstan")
+    );
+    let figures: Vec<&str> = s.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(
+        figures,
+        vec![
+            "about 900 industrial enterprises",
+            "600 with a share of foreign capital"
+        ]
+    );
+}
+
+#[test]
+fn odd_and_huge_text_gives_sensible_output_without_panicking() {
+    let caps = "Delegation ".repeat(10_000);
+    let big = "The delegation discussed cooperation in logistics. ".repeat(20_000);
+    let cases = [
+        String::from("No people at all here, only a quiet afternoon in the archive."),
+        caps,
+        big,
+        "وفد من كازاخستان زار مينسك لبحث التعاون في مجال الزراعة.".to_string(),
+        "Cafe\u{301} de\u{301}le\u{301}gation 🇰🇿🤝🇧🇾 İstanbul İzmir cooperation in TOURISM, said Mr Ömer Çelik.".to_string(),
+    ];
+    for text in &cases {
+        let article = ingest(
+            &SourceHint {
+                name: "x.txt",
+                ..Default::default()
+            },
+            text.as_bytes(),
+        )
+        .unwrap()
+        .articles
+        .remove(0);
+        let s = extract(&article);
+        for t in &s.topics {
+            assert_eq!(
+                article.paragraphs[t.span.paragraph][t.span.start..t.span.end].to_lowercase(),
+                t.name
+            );
+        }
+        assert!(
+            s.people.len() <= 2,
+            "{} people in {:.40}",
+            s.people.len(),
+            text
+        );
+    }
+}
