@@ -447,15 +447,9 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
                     run.iter().find_map(|t| g.country_of.get(t.text).cloned())
                 });
-            match people.iter_mut().find(|x| x.name == name) {
-                Some(known) => {
-                    known.spans.push(sp);
-                    known.title = known.title.take().or(title);
-                    known.organisation = known.organisation.take().or(org);
-                    known.country = known.country.take().or(country);
-                    known.confidence = known.confidence.max(confidence);
-                }
-                None => people.push(Person {
+            add_person(
+                &mut people,
+                Person {
                     name,
                     surname,
                     title,
@@ -464,8 +458,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     spans: vec![sp],
                     quotes: vec![],
                     confidence,
-                }),
-            }
+                },
+            );
         }
     }
     for (name, sp) in bare {
@@ -489,10 +483,30 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             person.spans.push(sp);
         }
     }
-    for person in &mut people {
+    sort_spans(&mut people);
+    people
+}
+
+/// Adds a sighting of a person: merged into the person of the same name when known (the
+/// first title, organisation and country found stay), else a new person.
+pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
+    match people.iter_mut().find(|x| x.name == found.name) {
+        Some(known) => {
+            known.spans.extend(found.spans);
+            known.title = known.title.take().or(found.title);
+            known.organisation = known.organisation.take().or(found.organisation);
+            known.country = known.country.take().or(found.country);
+            known.confidence = known.confidence.max(found.confidence);
+        }
+        None => people.push(found),
+    }
+}
+
+/// Orders each person's spans as they stand in the article.
+pub(super) fn sort_spans(people: &mut [Person]) {
+    for person in people {
         person.spans.sort_by_key(|s| (s.paragraph, s.start));
     }
-    people
 }
 
 #[cfg(test)]

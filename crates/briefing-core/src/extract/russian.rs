@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use super::Span;
-use super::people::{Person, Tok, tokens};
+use super::people::{Person, Tok, add_person, sort_spans, tokens};
 
 const TITLES_RU: &str = include_str!("../../data/titles_ru.txt");
 const REGIONS_RU: &str = include_str!("../../data/regions_ru.tsv");
@@ -347,14 +347,10 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                 end: n.end,
                 text: p[start..n.end].to_string(),
             };
-            match people.iter_mut().find(|x| x.name == name) {
-                Some(known) => {
-                    known.spans.push(sp);
-                    known.title = known.title.take().or(title);
-                    known.organisation = known.organisation.take().or(organisation);
-                    known.country = known.country.take().or(country);
-                }
-                None => people.push(Person {
+            let confidence = if head.is_some() { 0.85 } else { 0.6 };
+            add_person(
+                &mut people,
+                Person {
                     name,
                     surname,
                     title,
@@ -362,9 +358,9 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                     country,
                     spans: vec![sp],
                     quotes: vec![],
-                    confidence: if head.is_some() { 0.85 } else { 0.6 },
-                }),
-            }
+                    confidence,
+                },
+            );
             i += 2;
         }
     }
@@ -379,9 +375,7 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
             person.spans.push(sp);
         }
     }
-    for person in &mut people {
-        person.spans.sort_by_key(|s| (s.paragraph, s.start));
-    }
+    sort_spans(&mut people);
     people
 }
 
