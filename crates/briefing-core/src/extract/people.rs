@@ -316,10 +316,99 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             }
         }
         reading.org = Some((org_start, run.len()));
-    } else if !rest.is_empty() && is_name(rest, g) {
+    } else if !rest.is_empty() && is_name_after_title(rest, g) {
         reading.name = Some((te, run.len()));
     }
     reading
+}
+
+/// Right after a title a name needs less proof: "Vice Governor He Xiaoming" and "Vice
+/// Governor Park Ji-hoon" are people although "He" and "Park" alone would not be.
+fn is_name_after_title(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
+    let caps = toks.iter().filter(|t| capitalised(t.text)).count();
+    (2..=4).contains(&caps)
+        && toks.iter().all(|t| {
+            PARTICLES.contains(&t.text)
+                || capitalised(t.text)
+                    && t.text.chars().any(char::is_lowercase)
+                    && !g.country_of.contains_key(t.text)
+                    && !g.titles.iter().any(|ti| ti.len() == 1 && ti[0] == t.text)
+        })
+        && !toks
+            .iter()
+            .any(|t| g.not_people.contains(t.text) && t.text != "Park")
+}
+
+/// A title in lower case at the start of `words` ("first deputy governor", "deputy
+/// minister"), as a word count: wire services such as Reuters write titles in apposition so.
+fn lower_title_len(words: &[&str], g: &Gazetteer) -> Option<usize> {
+    let eq = |w: &str, t: &str| {
+        w.eq_ignore_ascii_case(t) && w.chars().next().is_some_and(char::is_lowercase)
+    };
+    let mut i = 0;
+    'modifiers: loop {
+        for m in &g.modifiers {
+            if m.len() <= words.len() - i && m.iter().zip(&words[i..]).all(|(t, w)| eq(w, t)) {
+                i += m.len();
+                continue 'modifiers;
+            }
+        }
+        break;
+    }
+    g.titles
+        .iter()
+        .find(|t| t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t)))
+        .map(|t| i + t.len())
+}
+
+/// "Name, first deputy governor of Atyrau region, said": the lower-case title after the
+/// comma and the body it belongs to, up to the next punctuation. Also "Name, France's special
+/// envoy for Central Asia" (the possessive names the country).
+fn lower_case_apposition(
+    after: &str,
+    g: &Gazetteer,
+) -> Option<(String, Option<String>, Option<String>)> {
+    let rest = after.strip_prefix(", ")?;
+    let clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    let mut words: Vec<&str> = clause.split_whitespace().collect();
+    let mut country = None;
+    if let Some(first) = words.first()
+        && let Some(stem) = first
+            .strip_suffix("'s")
+            .or_else(|| first.strip_suffix("’s"))
+        && g.country_of.contains_key(stem)
+    {
+        country = g.country_of.get(stem).cloned();
+        words.remove(0);
+    }
+    // A modifier such as "special" is not in the gazetteer; allow one unknown word before the title.
+    let (skip, n) = match lower_title_len(&words, g) {
+        Some(n) => (0, n),
+        None if words.len() > 1 => (1, lower_title_len(&words[1..], g)?),
+        None => return None,
+    };
+    let mut title_end = skip + n;
+    // "minister of transport", "envoy for Central Asia": a portfolio in lower case is part of the title.
+    let mut org = None;
+    if let Some(&joiner) = words.get(title_end)
+        && (joiner == "of" || joiner == "for")
+    {
+        let tail: Vec<&str> = words[title_end + 1..]
+            .iter()
+            .copied()
+            .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
+            .collect();
+        let portfolio = tail
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        if portfolio {
+            title_end += 1 + tail.len();
+        } else if !tail.is_empty() {
+            org = Some(tail.join(" ").trim_start_matches("the ").to_string());
+        }
+    }
+    let title = words[..title_end].join(" ");
+    Some((title, org, country))
 }
 
 /// "Minister" + "Agriculture of Uzbekistan": the portfolio joins the title ("Minister of
@@ -420,6 +509,14 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
                         portfolio(&mut title, &mut org, &mut stated_country, g);
                         confidence = 0.85;
+                    }
+                    _ if lower_case_apposition(&p[run[run.len() - 1].end..], g).is_some() => {
+                        let (t, o, c) = lower_case_apposition(&p[run[run.len() - 1].end..], g)
+                            .expect("checked in the guard");
+                        title = Some(t);
+                        org = o;
+                        stated_country = c;
+                        confidence = 0.8;
                     }
                     _ => {
                         // A name with no title is a person only with evidence: a verb of
@@ -598,6 +695,33 @@ mod tests {
                 s("Uzbekistan")
             )]
         );
+    }
+
+    #[test]
+    fn lower_case_titles_in_apposition_and_family_name_first() {
+        let got =
+            one("Gumar Dyussembayev, first deputy governor of Atyrau region, told reporters.");
+        assert_eq!(
+            got,
+            vec![(
+                "Gumar Dyussembayev".into(),
+                s("first deputy governor"),
+                s("Atyrau region"),
+                s("Kazakhstan")
+            )]
+        );
+        let got = one("Nurlan Sapargaliyev, Kazakhstan's deputy minister of transport, said so.");
+        assert_eq!(
+            got,
+            vec![(
+                "Nurlan Sapargaliyev".into(),
+                s("deputy minister of transport"),
+                None,
+                s("Kazakhstan")
+            )]
+        );
+        let got = one("A delegation headed by Vice Governor He Xiaoming arrived.");
+        assert_eq!(got[0].0, "He Xiaoming");
     }
 
     #[test]
