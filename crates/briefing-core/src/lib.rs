@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod ingest;
 pub mod model;
+pub mod names;
 pub mod sample;
 pub mod settings;
 pub mod store;

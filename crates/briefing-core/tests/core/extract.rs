@@ -206,3 +206,47 @@ fn odd_and_huge_text_gives_sensible_output_without_panicking() {
         );
     }
 }
+
+#[test]
+fn the_corpus_spellings_of_one_person_match_and_different_people_do_not() {
+    use briefing_core::names::same_person;
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::fixtures_dir().join("extract/gold.json")).unwrap(),
+    )
+    .unwrap();
+    let people: Vec<(String, String)> = gold
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["people"].as_array().unwrap().iter())
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_string(),
+                p["person_key"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let (mut same, mut missed, mut confused) = (0, Vec::new(), Vec::new());
+    for (i, (a, ka)) in people.iter().enumerate() {
+        for (b, kb) in &people[i + 1..] {
+            match (ka == kb && !ka.is_empty(), same_person(a, b)) {
+                (true, true) => same += 1,
+                (true, false) => missed.push(format!("{a} / {b}")),
+                (false, true) => confused.push(format!("{a} / {b}")),
+                (false, false) => {}
+            }
+        }
+    }
+    assert!(
+        same >= 4,
+        "the corpus has cross-file spellings to match ({same} matched)"
+    );
+    assert!(
+        missed.is_empty(),
+        "spellings of one person not matched: {missed:?}"
+    );
+    assert!(
+        confused.is_empty(),
+        "different people matched: {confused:?}"
+    );
+}
