@@ -7,6 +7,7 @@ const TITLES: &str = include_str!("../../data/titles.txt");
 const MODIFIERS: &str = include_str!("../../data/title_modifiers.txt");
 const REGIONS: &str = include_str!("../../data/regions.tsv");
 const NOT_PEOPLE: &str = include_str!("../../data/not_people.txt");
+const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 
 pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
@@ -17,6 +18,8 @@ pub struct Gazetteer {
     /// Region, city, country or demonym (first word of a place name) -> country.
     pub country_of: HashMap<String, String>,
     pub not_people: HashSet<String>,
+    /// Verbs of saying, English and Russian.
+    pub speech_verbs: HashSet<String>,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -58,14 +61,29 @@ impl Gazetteer {
                 }
             }
             let not_people = lines(NOT_PEOPLE).map(str::to_string).collect();
+            let speech_verbs = lines(SPEECH_VERBS).map(str::to_string).collect();
             Gazetteer {
                 titles,
                 modifiers,
                 portfolio_titles,
                 country_of,
                 not_people,
+                speech_verbs,
             }
         })
+    }
+
+    /// The first word of `text`, past spaces and commas.
+    pub fn first_word(text: &str) -> &str {
+        text.trim_start_matches([',', ' '])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+    }
+
+    /// Whether `text` (what follows a quote or a name) opens with a verb of saying.
+    pub fn speech_verb_starts(&self, text: &str) -> bool {
+        self.speech_verbs.contains(Gazetteer::first_word(text))
     }
 
     /// The country a place or organisation name points to: "Atyrau Oblast" -> Kazakhstan,

@@ -118,22 +118,10 @@ const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister",
 ];
 
+/// Whether a verb of saying, or of what officials do in a meeting, follows a name: evidence
+/// that a name without a title is a person.
 fn speech_verb_follows(after: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "noted",
-        "stressed",
-        "told",
-        "added",
-        "underlined",
-        "emphasised",
-        "emphasized",
-        "stated",
-        "explained",
-        "pointed",
-        "highlighted",
-        "remarked",
+    const MEETING_VERBS: &[&str] = &[
         "announced",
         "proposed",
         "suggested",
@@ -144,12 +132,8 @@ fn speech_verb_follows(after: &str) -> bool {
         "praised",
         "called",
     ];
-    let next = after
-        .trim_start_matches([',', ' '])
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
-    VERBS.contains(&next)
+    let g = Gazetteer::get();
+    g.speech_verb_starts(after) || MEETING_VERBS.contains(&Gazetteer::first_word(after))
 }
 
 fn capitalised(w: &str) -> bool {

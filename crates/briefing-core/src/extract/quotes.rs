@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::gazetteer::Gazetteer;
 use super::people::Person;
 use super::{QuoteSuggestion, Span};
 
@@ -11,15 +12,6 @@ fn quote_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r#""([^"]{2,})"|“([^”]{2,})”|«([^»]{2,})»"#).expect("quote pattern compiles")
-    })
-}
-
-/// Verbs of saying in wire copy.
-fn speech_after() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^[\s,]*(?:said|says|stressed|noted|underlined|added|emphasi[sz]ed|stated|told|explained|pointed out|highlighted|remarked|continued|concluded|сказал|сказала|отметил|отметила|подчеркнул|подчеркнула|заявил|заявила|сообщил|сообщила|добавил|добавила)")
-            .expect("speech pattern compiles")
     })
 }
 
@@ -75,7 +67,7 @@ fn speaker(p: &str, pi: usize, start: usize, end: usize, people: &[Person]) -> O
     // A name right after the quote is its speaker when a verb of saying comes first, or
     // when the name closes the sentence ("…," Serkov said).
     if let Some(i) = first_after
-        && (speech_after().is_match(tail) || tail.len() < 120)
+        && (Gazetteer::get().speech_verb_starts(tail) || tail.len() < 120)
     {
         return Some(i);
     }

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use super::Span;
+use super::gazetteer::Gazetteer;
 use super::people::{Person, Tok, add_person, sort_spans, tokens};
 
 const TITLES_RU: &str = include_str!("../../data/titles_ru.txt");
@@ -277,27 +278,7 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                     || b.text.starts_with("перв") && before.iter().any(|x| is_title_word(x.text))
             });
             let after = &p[n.end..];
-            let speaks = after
-                .trim_start()
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .is_some_and(|v| {
-                    [
-                        "сказал",
-                        "сказала",
-                        "отметил",
-                        "отметила",
-                        "подчеркнул",
-                        "подчеркнула",
-                        "заявил",
-                        "заявила",
-                        "сообщил",
-                        "сообщила",
-                        "добавил",
-                        "добавила",
-                    ]
-                    .contains(&v)
-                });
+            let speaks = Gazetteer::get().speech_verb_starts(after);
             if head.is_none() && !speaks {
                 i += 1;
                 continue;

@@ -5,7 +5,8 @@ use briefing_core::{Article, Relay};
 
 use crate::shared_fixtures_dir;
 
-fn ingest_file(name: &str) -> briefing_core::ingest::Ingested {
+/// Ingests a file of `../shared/fixtures`; the extraction tests use it too.
+pub fn ingest_file(name: &str) -> briefing_core::ingest::Ingested {
     let bytes =
         std::fs::read(shared_fixtures_dir().join(name)).expect("canonical fixture readable");
     ingest(

@@ -3,22 +3,12 @@
 use briefing_core::extract::extract;
 use briefing_core::ingest::{SourceHint, ingest};
 
-use crate::shared_fixtures_dir;
+use crate::canonical::ingest_file;
 
 #[test]
 fn the_canonical_article_names_both_counterparts_with_their_positions_and_quotes() {
     for file in ["kazinform-atyrau-brest.txt", "kazinform-atyrau-brest.html"] {
-        let bytes = std::fs::read(shared_fixtures_dir().join(file)).unwrap();
-        let article = ingest(
-            &SourceHint {
-                name: file,
-                ..Default::default()
-            },
-            &bytes,
-        )
-        .unwrap()
-        .articles
-        .remove(0);
+        let article = ingest_file(file).articles.remove(0);
         let s = extract(&article);
         let people: Vec<_> = s
             .people
@@ -93,17 +83,7 @@ fn the_canonical_article_names_both_counterparts_with_their_positions_and_quotes
 
 #[test]
 fn the_canonical_article_gives_each_sides_proposals_the_follow_ups_and_the_figures() {
-    let bytes = std::fs::read(shared_fixtures_dir().join("kazinform-atyrau-brest.txt")).unwrap();
-    let article = ingest(
-        &SourceHint {
-            name: "a.txt",
-            ..Default::default()
-        },
-        &bytes,
-    )
-    .unwrap()
-    .articles
-    .remove(0);
+    let article = ingest_file("kazinform-atyrau-brest.txt").articles.remove(0);
     let s = extract(&article);
     let by = |who: &str| -> Vec<&str> {
         s.topics
