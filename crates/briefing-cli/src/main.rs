@@ -87,6 +87,78 @@ enum Command {
     },
     /// Replace the database's contents with a backup; the current contents are saved beside it.
     Restore { file: PathBuf },
+    /// List the people in the store (confirmed counterparts), optionally those whose name
+    /// in any spelling or script starts with QUERY's words.
+    People {
+        query: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A person's dossier: names, positions over time, articles, quotes, visits, protocol
+    /// notes. Options set the house spelling and the protocol notes.
+    Person {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        /// Make this spelling the house spelling (the others stay as variants).
+        #[arg(long, value_name = "NAME")]
+        house_name: Option<String>,
+        /// Form of address ("His Excellency", "Mr Dyusembayev").
+        #[arg(long, value_name = "TEXT")]
+        address: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        pronunciation: Option<String>,
+        /// Interpreter needed, and for which languages.
+        #[arg(long, value_name = "TEXT")]
+        interpreter: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+    },
+    /// The suggestions for an article (people offered as known people, with the evidence;
+    /// quotes, proposals, commitments, figures), and confirming or rejecting them.
+    Review {
+        article_id: i64,
+        /// Confirm every suggestion still waiting, people as offered (for scripts).
+        #[arg(long)]
+        accept_all: bool,
+        /// Confirm these suggested people (mention ids, as listed).
+        #[arg(long, value_name = "MENTION", num_args = 1..)]
+        confirm: Vec<i64>,
+        /// Reject these suggested people.
+        #[arg(long, value_name = "MENTION", num_args = 1..)]
+        reject: Vec<i64>,
+        /// Extract the article again with the current rules (decisions already made stay).
+        #[arg(long)]
+        again: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Merge person B into person A: one person, every spelling kept as a variant.
+    Merge { a: i64, b: i64 },
+    /// Split the mentions written as NAME off a person into a new person.
+    Split {
+        person: i64,
+        #[arg(required = true)]
+        names: Vec<String>,
+    },
+    /// Undo the latest review action (confirm, correct, reject, merge, split, edit).
+    Undo,
+    /// The latest review actions, with who did them and when.
+    History {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Who review actions are recorded as: the login name.
+fn actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "officer".into())
 }
 
 #[derive(Args)]
@@ -229,6 +301,122 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
             if let Some(s) = safety {
                 println!("the previous contents were saved to {}", s.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::People { query, json } => {
+            let people = store.people(query.as_deref())?;
+            if json {
+                output::print_json(&people)?
+            } else {
+                output::print_people(&people)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Person {
+            id,
+            json,
+            house_name,
+            address,
+            pronunciation,
+            interpreter,
+            notes,
+        } => {
+            let who = actor();
+            if let Some(name) = house_name {
+                store.set_house_name(id, &name, &who)?;
+            }
+            if address.is_some()
+                || pronunciation.is_some()
+                || interpreter.is_some()
+                || notes.is_some()
+            {
+                let mut p = store.dossier(id)?.protocol;
+                p.form_of_address = address.or(p.form_of_address);
+                p.pronunciation = pronunciation.or(p.pronunciation);
+                p.interpreter = interpreter.or(p.interpreter);
+                p.notes = notes.or(p.notes);
+                store.set_protocol_notes(id, &p, &who)?;
+            }
+            let dossier = store.dossier(id)?;
+            if json {
+                output::print_json(&dossier)?
+            } else {
+                output::print_dossier(&dossier)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Review {
+            article_id,
+            accept_all,
+            confirm,
+            reject,
+            again,
+            json,
+        } => {
+            let who = actor();
+            store.article(article_id)?;
+            store.ensure_extracted(article_id, again)?;
+            let belongs = |store: &Store, m: i64| -> Result<()> {
+                let review = store.article_review(article_id)?;
+                anyhow::ensure!(
+                    review.mentions.iter().any(|x| x.id == m),
+                    "article {article_id} has no suggested person {m}"
+                );
+                Ok(())
+            };
+            for m in confirm {
+                belongs(&store, m)?;
+                let person = store.confirm_mention(m, &who)?;
+                eprintln!("confirmed {m} as person {person}");
+            }
+            for m in reject {
+                belongs(&store, m)?;
+                store.reject_mention(m, &who)?;
+                eprintln!("rejected {m}");
+            }
+            if accept_all {
+                let a = store.accept_all(article_id, &who)?;
+                eprintln!(
+                    "accepted {} people, {} quotes, {} proposals, {} commitments, {} figures",
+                    a.people, a.quotes, a.topics, a.commitments, a.figures
+                );
+            }
+            let review = store.article_review(article_id)?;
+            if json {
+                output::print_json(&review)?
+            } else {
+                output::print_review(&review)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge { a, b } => {
+            let (na, nb) = (store.dossier(a)?.house_name, store.dossier(b)?.house_name);
+            store.merge_people(a, b, &actor())?;
+            println!("merged {nb} [{b}] into {na} [{a}]");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Split { person, names } => {
+            let new = store.split_person(person, &names, &actor())?;
+            println!(
+                "split {} off person {person} as person {new}",
+                names.join(", ")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Undo => {
+            match store.undo_last(&actor())? {
+                Some(e) => println!("undone: {} {} ({}, {})", e.action, e.subject, e.actor, e.at),
+                None => println!("nothing to undo"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { limit, json } => {
+            let log = store.review_log(limit)?;
+            if json {
+                output::print_json(&log)?
+            } else {
+                output::print_history(&log)
             }
             Ok(ExitCode::SUCCESS)
         }

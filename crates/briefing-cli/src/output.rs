@@ -5,7 +5,9 @@ use std::io::Write;
 use anyhow::Result;
 use briefing_core::extract::Suggestions;
 use briefing_core::import::{ImportReport, ImportStatus};
-use briefing_core::store::{ArticleSummary, SearchHit, StoredArticle};
+use briefing_core::store::{
+    ArticleReview, ArticleSummary, Dossier, LogEntry, PersonSummary, SearchHit, StoredArticle,
+};
 use serde::Serialize;
 
 /// Prints a line to standard output. A closed pipe (`briefing list | head`) ends the
@@ -189,5 +191,206 @@ pub fn print_suggestions(title: &str, s: &Suggestions) {
     }
     for f in &s.figures {
         out!("  figure: {}", f.text);
+    }
+}
+
+fn join_some(parts: &[Option<&str>]) -> String {
+    parts
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn print_people(people: &[PersonSummary]) {
+    if people.is_empty() {
+        out!("no people yet: confirm suggestions with `briefing review ARTICLE_ID`");
+    }
+    for p in people {
+        let position = join_some(&[
+            p.title.as_deref(),
+            p.organisation.as_deref(),
+            p.country.as_deref(),
+        ]);
+        let variants = if p.variants.is_empty() {
+            String::new()
+        } else {
+            format!(" (also {})", p.variants.join(", "))
+        };
+        out!(
+            "[{}] {}{variants} — {} — {} article{}",
+            p.id,
+            p.house_name,
+            if position.is_empty() {
+                "position unknown"
+            } else {
+                &position
+            },
+            p.articles,
+            if p.articles == 1 { "" } else { "s" }
+        );
+    }
+}
+
+pub fn print_dossier(d: &Dossier) {
+    out!("{} [{}]", d.house_name, d.id);
+    let variants: Vec<String> = d
+        .names
+        .iter()
+        .filter(|n| !n.house)
+        .map(|n| format!("{} ({})", n.name, n.script))
+        .collect();
+    if !variants.is_empty() {
+        out!("  also written: {}", variants.join(", "));
+    }
+    let p = &d.protocol;
+    for (label, value) in [
+        ("form of address", &p.form_of_address),
+        ("pronunciation", &p.pronunciation),
+        ("interpreter", &p.interpreter),
+        ("notes", &p.notes),
+    ] {
+        if let Some(v) = value {
+            out!("  {label}: {v}");
+        }
+    }
+    if !d.positions.is_empty() {
+        out!("positions");
+    }
+    for pos in &d.positions {
+        let dates = match (&pos.first_seen, &pos.last_seen) {
+            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        };
+        out!(
+            "  {} — {} ({} articles)",
+            join_some(&[
+                Some(pos.title.as_str()),
+                pos.organisation.as_deref(),
+                pos.country.as_deref()
+            ]),
+            dates,
+            pos.articles.len()
+        );
+    }
+    if !d.mentions.is_empty() {
+        out!("articles");
+    }
+    for m in &d.mentions {
+        let pending = if m.status == "suggested" {
+            " (suggested, not yet confirmed)"
+        } else {
+            ""
+        };
+        out!(
+            "  [{}] {} — {} as \u{201c}{}\u{201d}{pending}",
+            m.article_id,
+            m.article_title,
+            join_some(&[m.outlet.as_deref(), m.published.as_deref()]),
+            m.name_as_written
+        );
+    }
+    if !d.quotes.is_empty() {
+        out!("quotes");
+    }
+    for q in &d.quotes {
+        out!("  \u{201c}{}\u{201d} [{}]", q.text, q.article_id);
+    }
+    if !d.proposals.is_empty() {
+        let names: Vec<&str> = d.proposals.iter().map(|t| t.name.as_str()).collect();
+        out!("proposed: {}", names.join(", "));
+    }
+    for v in &d.visits {
+        out!(
+            "visit [{}] {} {}",
+            v.visit_id,
+            v.title,
+            join_some(&[
+                v.start_date.as_deref(),
+                v.side.as_deref(),
+                v.role.as_deref()
+            ])
+        );
+    }
+}
+
+pub fn print_review(r: &ArticleReview) {
+    if r.mentions.is_empty() {
+        out!("no people suggested for article {}", r.article_id);
+    }
+    for m in &r.mentions {
+        let position = join_some(&[
+            m.title.as_deref(),
+            m.organisation.as_deref(),
+            m.country.as_deref(),
+        ]);
+        let who = match (&m.person_id, &m.person_name) {
+            (Some(id), Some(name)) => format!(" -> {name} [{id}]"),
+            _ if m.status == "suggested" => " -> new person".to_string(),
+            _ => String::new(),
+        };
+        out!(
+            "[{}] {:<9} {} — {}{who} (confidence {:.2})",
+            m.id,
+            m.status,
+            m.name,
+            if position.is_empty() {
+                "position unknown"
+            } else {
+                &position
+            },
+            m.confidence
+        );
+        if let Some(e) = &m.evidence {
+            out!("      {e}");
+        }
+        for q in &m.quotes {
+            out!("      \u{201c}{}\u{201d} ({})", q.text, q.status);
+        }
+    }
+    for q in &r.unattributed_quotes {
+        out!("  unattributed: \u{201c}{}\u{201d}", q.text);
+    }
+    if !r.topics.is_empty() {
+        out!("proposed areas of cooperation");
+    }
+    for t in &r.topics {
+        out!(
+            "  {} — {} ({})",
+            t.name,
+            t.proposed_by.as_deref().unwrap_or("proposer not named"),
+            t.status
+        );
+    }
+    for c in &r.commitments {
+        out!("  {}: {} ({})", c.kind, c.description, c.review);
+    }
+    for f in &r.figures {
+        out!("  figure: {} ({})", f.text, f.status);
+    }
+}
+
+pub fn print_history(log: &[LogEntry]) {
+    if log.is_empty() {
+        out!("no review actions yet");
+    }
+    for e in log {
+        let undone = e
+            .undone_at
+            .as_deref()
+            .map(|u| format!(" (undone {u})"))
+            .unwrap_or_default();
+        out!(
+            "[{}] {} {} {} by {} at {}{undone}",
+            e.id,
+            e.action,
+            e.subject,
+            e.details,
+            e.actor,
+            e.at
+        );
     }
 }

@@ -13,7 +13,9 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use briefing_core::Store;
+use briefing_core::extract::extract;
 use briefing_core::import::{ImportInput, import};
+use briefing_core::ingest::{SourceHint, ingest};
 use briefing_core::sample::WireGenerator;
 use briefing_core::store::ArticleFilter;
 
@@ -27,6 +29,8 @@ struct Args {
     /// Only write the generated import corpus to this folder and stop (for timing
     /// `briefing import` with hyperfine, or profiling).
     write_corpus: Option<PathBuf>,
+    /// Run only these sections (import, extract, search); all when empty.
+    only: Vec<String>,
 }
 
 fn args() -> Args {
@@ -37,6 +41,7 @@ fn args() -> Args {
         out: None,
         write_corpus: None,
         search_db: None,
+        only: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -48,6 +53,7 @@ fn args() -> Args {
             "--out" => a.out = Some(PathBuf::from(value())),
             "--write-corpus" => a.write_corpus = Some(PathBuf::from(value())),
             "--search-db" => a.search_db = Some(PathBuf::from(value())),
+            "--only" => a.only = value().split(',').map(str::to_string).collect(),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -138,11 +144,28 @@ fn main() {
         args.runs
     ));
 
-    // --- Import ---------------------------------------------------------------------------
+    let wanted = |section: &str| args.only.is_empty() || args.only.iter().any(|o| o == section);
+    if wanted("import") || args.write_corpus.is_some() {
+        import_section(&args, &mut wire, work.path(), &mut report);
+    }
+    if wanted("extract") {
+        extract_section(&args, &mut wire, &mut report);
+    }
+    if wanted("search") {
+        search_section(&args, &mut wire, work.path(), &mut report);
+    }
+    print!("{report}");
+    if let Some(out) = &args.out {
+        std::fs::write(out, &report).expect("report written");
+        eprintln!("written to {}", out.display());
+    }
+}
+
+fn import_section(args: &Args, wire: &mut WireGenerator, work: &Path, report: &mut String) {
     let corpus = args
         .write_corpus
         .clone()
-        .unwrap_or_else(|| work.path().join("corpus"));
+        .unwrap_or_else(|| work.join("corpus"));
     std::fs::create_dir_all(&corpus).unwrap();
     let mut docs = Vec::with_capacity(args.import_articles);
     let mut bytes = 0usize;
@@ -155,11 +178,11 @@ fn main() {
     }
     if args.write_corpus.is_some() {
         eprintln!("{} articles written to {}", docs.len(), corpus.display());
-        return;
+        std::process::exit(0);
     }
     let (mut full, mut bare, mut plain) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..args.runs {
-        let db = |name: &str| work.path().join(format!("{name}{run}.sqlite"));
+        let db = |name: &str| work.join(format!("{name}{run}.sqlite"));
         bare.push(bare_inserts(&docs, &db("bare")));
         plain.push(plain_fts_inserts(&docs, &db("plain")));
         full.push(full_import(&corpus, &db("full")));
@@ -196,12 +219,13 @@ fn main() {
         full.as_secs_f64() / bare.as_secs_f64(),
         full.as_secs_f64() / plain.as_secs_f64(),
     ));
+}
 
-    // --- Search ---------------------------------------------------------------------------
+fn search_section(args: &Args, wire: &mut WireGenerator, work: &Path, report: &mut String) {
     let db = args
         .search_db
         .clone()
-        .unwrap_or_else(|| work.path().join("search.sqlite"));
+        .unwrap_or_else(|| work.join("search.sqlite"));
     let reuse = db.exists();
     let mut store = Store::open(&db).unwrap();
     let started = Instant::now();
@@ -321,9 +345,91 @@ fn main() {
         size / stored as u64,
         source_bytes / stored,
     ));
-    print!("{report}");
-    if let Some(out) = args.out {
-        std::fs::write(&out, &report).expect("report written");
-        eprintln!("written to {}", out.display());
+}
+
+/// Articles as ingest makes them, from texts.
+fn articles_of(texts: &[String]) -> Vec<briefing_core::Article> {
+    texts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| {
+            let name = format!("a{i}.txt");
+            let hint = SourceHint {
+                name: &name,
+                content_type: None,
+                url: None,
+            };
+            ingest(&hint, t.as_bytes())
+                .expect("corpus text ingests")
+                .articles
+        })
+        .collect()
+}
+
+/// Extraction throughput on one thread, next to ingest (decode, normalise, read the
+/// wire conventions) of the same texts, measured in the same run.
+fn extract_section(args: &Args, wire: &mut WireGenerator, report: &mut String) {
+    let labelled_dir = Path::new("tests/fixtures/extract/articles");
+    let mut labelled: Vec<String> = std::fs::read_dir(labelled_dir)
+        .expect("run from the repository root: tests/fixtures/extract/articles")
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    labelled.sort();
+    let generated: Vec<String> = (0..args.import_articles.min(3000))
+        .map(|i| wire.article(i))
+        .collect();
+    // The labelled corpus is small: repeat it to about 4 MB so that one run takes long enough
+    // to time.
+    let one: usize = labelled.iter().map(String::len).sum();
+    let repeat = (4 * 1_048_576 / one.max(1)).max(1);
+    let labelled: Vec<String> = (0..repeat).flat_map(|_| labelled.iter().cloned()).collect();
+    let mut rows = String::new();
+    for (name, texts) in [
+        (
+            "labelled corpus (45 visit stories, en + ru), repeated",
+            &labelled,
+        ),
+        ("generated wire articles", &generated),
+    ] {
+        let articles = articles_of(texts);
+        let text_bytes: usize = articles.iter().map(|a| a.text().len()).sum();
+        let (mut ext, mut ing) = (Vec::new(), Vec::new());
+        let mut people = 0;
+        for _ in 0..args.runs {
+            let t = Instant::now();
+            people = articles
+                .iter()
+                .map(|a| extract(a).people.len())
+                .sum::<usize>();
+            ext.push(t.elapsed());
+            let t = Instant::now();
+            std::hint::black_box(articles_of(texts));
+            ing.push(t.elapsed());
+        }
+        let (ext, ing) = (median(ext), median(ing));
+        let mbs = |d: Duration| text_bytes as f64 / 1_048_576.0 / d.as_secs_f64();
+        eprintln!(
+            "extract {name}: {:.2} MB/s, ingest {:.2} MB/s",
+            mbs(ext),
+            mbs(ing)
+        );
+        rows.push_str(&format!(
+            "| {name} | {} | {:.1} MB | {people} | {} | {:.2} MB/s | {} | {:.2} MB/s | {:.2} |\n",
+            articles.len(),
+            text_bytes as f64 / 1_048_576.0,
+            ms(ext),
+            mbs(ext),
+            ms(ing),
+            mbs(ing),
+            ext.as_secs_f64() / ing.as_secs_f64(),
+        ));
     }
+    report.push_str(&format!(
+        "## Extraction\n\nSuggestions (people, titles, organisations, quotes, topics, commitments, figures, dates, \
+         visit facts) for every article, on one thread, next to ingest of the same texts (the plain import \
+         path before storing: decode, normalise, paragraphs, dateline, outlet, relay, language).\n\n\
+         | corpus | articles | text | people found | extract | extract rate | ingest | ingest rate | extract / ingest |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|\n{rows}\n\
+         Target: at least 1 MB of article text per second per core (issue 3).\n\n"
+    ));
 }

@@ -101,12 +101,16 @@ pub const SAME_PERSON_THRESHOLD: f64 = 0.85;
 /// Whether two names are probably the same person's: surnames alike, and first names alike
 /// when both are given.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (ka, kb) = (name_key(a), name_key(b));
+    same_keys(&name_key(a), &name_key(b))
+}
+
+/// [`same_person`] on keys already made by [`name_key`].
+pub fn same_keys(ka: &str, kb: &str) -> bool {
     let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
     let (Some(sa), Some(sb)) = (wa.last(), wb.last()) else {
         return false;
     };
-    if key_similarity(sa, sb) < SAME_PERSON_THRESHOLD {
+    if sa.is_empty() || sb.is_empty() || key_similarity(sa, sb) < SAME_PERSON_THRESHOLD {
         return false;
     }
     match (wa.len() > 1, wb.len() > 1) {

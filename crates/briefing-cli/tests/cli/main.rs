@@ -3,6 +3,7 @@
 mod commands;
 mod http;
 mod kill;
+mod people;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

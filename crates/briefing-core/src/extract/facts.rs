@@ -30,6 +30,20 @@ pub enum CommitmentKind {
     Request,
 }
 
+impl CommitmentKind {
+    /// The name stored in `commitments.kind`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CommitmentKind::Invitation => "invitation",
+            CommitmentKind::Agreement => "agreement",
+            CommitmentKind::Plan => "plan",
+            CommitmentKind::Negotiation => "negotiation",
+            CommitmentKind::Signing => "signing",
+            CommitmentKind::Request => "request",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CommitmentSuggestion {
     pub kind: CommitmentKind,

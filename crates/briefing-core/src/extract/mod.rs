@@ -26,6 +26,10 @@ use crate::model::Article;
 pub use facts::{CommitmentKind, CommitmentSuggestion, FigureSuggestion, TopicSuggestion};
 pub use gazetteer::Gazetteer;
 
+/// The version of the rules, stored with each extraction so that articles extracted by older
+/// rules can be found and extracted again.
+pub const EXTRACTOR_VERSION: i64 = 1;
+
 /// Where a suggestion stands: a byte range in one paragraph, and the text there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {

@@ -2,9 +2,13 @@
 //! migrated forward with append-only migrations tracked in `user_version`.
 
 mod backup;
+mod journal;
+mod people;
 mod read;
+mod review;
 mod schema;
 mod search;
+mod suggest;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +16,15 @@ use std::time::Duration;
 
 use rusqlite::Connection;
 
+pub use people::{
+    Dossier, DossierMention, DossierQuote, DossierTopic, DossierVisit, PersonName, PersonSummary,
+    Position, ProtocolNotes,
+};
 pub use read::{ArticleFilter, ArticleSummary, StoredArticle};
+pub use review::{
+    Accepted, ArticleReview, CommitmentView, Correction, FactKind, FigureView, LogEntry,
+    MentionView, PersonChoice, QuoteView, TopicView,
+};
 pub use schema::LATEST_VERSION;
 pub use search::{RANK_WINDOW, SearchHit, SnippetSegment, fts_query};
 pub use write::{AddOutcome, NewSource, SourceKind};
@@ -44,6 +56,10 @@ pub enum StoreError {
     },
     #[error("no article with id {0}")]
     NoArticle(i64),
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("{0}")]
+    Invalid(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -129,6 +145,11 @@ impl Store {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+}
+
+/// The time stamps of the store: UTC, RFC 3339, whole seconds.
+pub(crate) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn configure(conn: &Connection) -> Result<()> {

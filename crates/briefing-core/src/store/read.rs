@@ -41,6 +41,25 @@ pub struct StoredArticle {
     pub near_duplicates: Vec<ArticleSummary>,
 }
 
+impl StoredArticle {
+    /// The article as ingest made it, for extracting it again.
+    pub fn to_article(&self) -> crate::model::Article {
+        crate::model::Article {
+            title: self.summary.title.clone(),
+            title_derived: self.title_derived,
+            paragraphs: self.paragraphs.clone(),
+            outlet: self.summary.outlet.clone(),
+            dateline: self.summary.dateline.clone(),
+            published: self.summary.published,
+            url: self.url.clone(),
+            relayed_from: self.relayed_from.clone(),
+            language: self.summary.language.clone(),
+            format: self.format,
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
 /// Filters shared by the list and search. Dates compare as ISO strings, so an article whose
 /// year is unknown ("--06-21") never falls inside a date range.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -10,6 +10,7 @@ use super::{Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_articles.sql"),
     include_str!("../../migrations/0002_domain.sql"),
+    include_str!("../../migrations/0003_suggestions.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -3,8 +3,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::suggest::{self, KnownName};
 use super::{Result, Store};
 use crate::dedupe::{self, NEAR_DUPLICATE_THRESHOLD};
+use crate::extract::{self, Suggestions};
 use crate::model::{Article, Format};
 use crate::text::fold_yo;
 
@@ -36,6 +38,8 @@ pub struct NewSource {
     pub bytes: Vec<u8>,
     pub articles: Vec<Article>,
     fingerprints: Vec<Fingerprint>,
+    /// What extraction suggests for each article, stored with it.
+    suggestions: Vec<Suggestions>,
 }
 
 /// What duplicate detection needs of an article: its normalised text, the hash of that text
@@ -66,6 +70,7 @@ impl NewSource {
                 }
             })
             .collect();
+        let suggestions = articles.iter().map(extract::extract).collect();
         NewSource {
             name,
             kind,
@@ -73,6 +78,7 @@ impl NewSource {
             bytes,
             articles,
             fingerprints,
+            suggestions,
         }
     }
 }
@@ -113,10 +119,11 @@ impl Store {
     /// stores it. The outer error is a failed commit, after which nothing of it is stored.
     pub fn add_sources(&mut self, sources: &[NewSource]) -> Result<Vec<Result<Vec<AddOutcome>>>> {
         let tx = self.conn.transaction()?;
+        let known = suggest::known_names(&tx)?;
         let mut outcomes = Vec::with_capacity(sources.len());
         let mut indexed = Vec::new();
         for source in sources {
-            match add_one(&tx, source, &mut indexed) {
+            match add_one(&tx, source, &known, &mut indexed) {
                 Ok(o) => outcomes.push(Ok(o)),
                 Err(_) => break,
             }
@@ -131,7 +138,7 @@ impl Store {
         for source in sources {
             let tx = self.conn.transaction()?;
             let mut indexed = Vec::new();
-            results.push(match add_one(&tx, source, &mut indexed) {
+            results.push(match add_one(&tx, source, &known, &mut indexed) {
                 Ok(o) => {
                     index_articles(&tx, &indexed)?;
                     tx.commit()?;
@@ -172,12 +179,19 @@ fn index_articles(conn: &Connection, articles: &[(i64, String, String)]) -> Resu
 fn add_one(
     conn: &Connection,
     source: &NewSource,
+    known: &[KnownName],
     indexed: &mut Vec<(i64, String, String)>,
 ) -> Result<Vec<AddOutcome>> {
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let now = super::now();
     let mut source_id: Option<i64> = None;
     let mut outcomes = Vec::with_capacity(source.articles.len());
-    for (index, (article, fp)) in source.articles.iter().zip(&source.fingerprints).enumerate() {
+    for (index, ((article, fp), suggestions)) in source
+        .articles
+        .iter()
+        .zip(&source.fingerprints)
+        .zip(&source.suggestions)
+        .enumerate()
+    {
         let Fingerprint {
             text,
             hash,
@@ -270,6 +284,7 @@ fn add_one(
         for key in &bands {
             insert_band.execute(params![key, id])?;
         }
+        suggest::store_suggestions(conn, id, article, suggestions, known)?;
         outcomes.push(match near {
             Some(n) => AddOutcome::NearDuplicate {
                 id,

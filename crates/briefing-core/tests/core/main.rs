@@ -5,6 +5,7 @@ mod canonical;
 mod extract;
 mod fixtures;
 mod import;
+mod review;
 mod store;
 
 use std::path::PathBuf;

@@ -105,19 +105,24 @@ fn a_previous_version_is_backed_up_then_migrated_keeping_its_articles() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("briefing.sqlite");
     {
-        let mut v1 = Store::open_at_version(&path, 1).unwrap();
+        let v1 = Store::open_at_version(&path, 1).unwrap();
         assert_eq!(v1.schema_version().unwrap(), 1);
         assert!(
             !tables(&v1).contains(&"people".to_string()),
             "version 1 has no people yet"
         );
-        add_text(
-            &mut v1,
-            "a.txt",
-            "MINSK (BelTA) - The delegation of Samarkand arrived in Minsk for talks on textiles.",
-        );
+        // The code of today writes the latest schema, so the old article goes in by SQL, as
+        // version 1 stored it.
+        v1.connection()
+            .execute_batch(
+                "INSERT INTO sources (name, kind, format, sha256, bytes, imported_at)
+                     VALUES ('a.txt', 'file', 'text', 'x', x'00', '2026-01-01T00:00:00Z');
+                 INSERT INTO articles (source_id, title, text, language, format, content_hash, imported_at)
+                     VALUES (1, 'Minsk talks', 'MINSK (BelTA) - Chairman of the Minsk City Executive Committee Vladimir Kukharev met the delegation of Samarkand.', 'en', 'text', 'h', '2026-01-01T00:00:00Z');",
+            )
+            .unwrap();
     }
-    let store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(
         store.count_articles().unwrap(),
@@ -125,7 +130,13 @@ fn a_previous_version_is_backed_up_then_migrated_keeping_its_articles() {
         "the article survives the migration"
     );
     assert!(tables(&store).contains(&"people".to_string()));
-    let backups = backups_in(dir.path(), "before-v2");
+    assert!(
+        store.ensure_extracted(1, false).unwrap(),
+        "an article stored before extraction is extracted on demand"
+    );
+    let review = store.article_review(1).unwrap();
+    assert_eq!(review.mentions[0].name, "Vladimir Kukharev");
+    let backups = backups_in(dir.path(), &format!("before-v{LATEST_VERSION}"));
     assert_eq!(backups.len(), 1, "one backup written before migrating");
     let old = rusqlite::Connection::open(&backups[0]).unwrap();
     let (v, n): (i64, i64) = old
