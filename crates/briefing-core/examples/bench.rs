@@ -424,12 +424,49 @@ fn extract_section(args: &Args, wire: &mut WireGenerator, report: &mut String) {
             ext.as_secs_f64() / ing.as_secs_f64(),
         ));
     }
+    // Time linear in the input: one paragraph of hostile text at three sizes.
+    let mut scaling = String::new();
+    for (name, unit) in [
+        (
+            "capitalised words, no sentence end",
+            "Delegation Atyrau Serkov Minister ",
+        ),
+        (
+            "one long paragraph of wire sentences",
+            "Deputy Chairman Mikhail Serkov said the delegation discussed logistics on 21 June. ",
+        ),
+    ] {
+        let mut row = format!("| {name} |");
+        let mut first = None;
+        for kb in [256usize, 512, 1024] {
+            let text = unit.repeat(kb * 1024 / unit.len());
+            let article = &articles_of(&[text])[0];
+            let mut times = Vec::new();
+            for _ in 0..args.runs {
+                let t = Instant::now();
+                std::hint::black_box(extract(article));
+                times.push(t.elapsed());
+            }
+            let t = median(times);
+            let base = *first.get_or_insert(t);
+            row.push_str(&format!(
+                " {} ({:.1}x) |",
+                ms(t),
+                t.as_secs_f64() / base.as_secs_f64()
+            ));
+        }
+        scaling.push_str(&row);
+        scaling.push('\n');
+    }
     report.push_str(&format!(
         "## Extraction\n\nSuggestions (people, titles, organisations, quotes, topics, commitments, figures, dates, \
          visit facts) for every article, on one thread, next to ingest of the same texts (the plain import \
          path before storing: decode, normalise, paragraphs, dateline, outlet, relay, language).\n\n\
          | corpus | articles | text | people found | extract | extract rate | ingest | ingest rate | extract / ingest |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|---:|\n{rows}\n\
-         Target: at least 1 MB of article text per second per core (issue 3).\n\n"
+         Target: at least 1 MB of article text per second per core (issue 3).\n\n\
+         Time against input size, one paragraph (in brackets: the time relative to 256 KB; linear time \
+         gives 2x and 4x):\n\n\
+         | paragraph | 256 KB | 512 KB | 1 MB |\n|---|---:|---:|---:|\n{scaling}\n"
     ));
 }

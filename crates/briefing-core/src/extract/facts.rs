@@ -77,7 +77,7 @@ fn areas() -> &'static Regex {
 
 /// Sentences of a paragraph with their byte ranges. A full stop inside a quotation or an
 /// abbreviation may split a sentence early; that only shortens the context of a match.
-fn sentences(p: &str) -> Vec<(usize, usize)> {
+pub(super) fn sentences(p: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in p.char_indices() {
@@ -147,6 +147,15 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
         commitments: vec![],
         figures: vec![],
     };
+    let mut mentions: Vec<(usize, usize, &String)> = people
+        .iter()
+        .flat_map(|x| {
+            x.spans
+                .iter()
+                .map(move |sp| (sp.paragraph, sp.start, &x.name))
+        })
+        .collect();
+    mentions.sort();
     for (pi, p) in paragraphs.iter().enumerate() {
         for (s, e) in sentences(p) {
             let sentence = &p[s..e];
@@ -157,7 +166,7 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
                 end: b,
                 text: p[a..b].to_string(),
             };
-            let proposer = proposer_of(people, pi, e);
+            let proposer = proposer_of(&mentions, pi, e);
             if COOPERATION_CUES.iter().any(|c| lower.contains(c)) {
                 for m in areas().find_iter(sentence) {
                     facts.topics.push(TopicSuggestion {
@@ -208,19 +217,17 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
 /// Who proposes what a sentence ending at `end` of paragraph `pi` names: the last person
 /// named before its end in the paragraph; else the first named later in it ("The
 /// administration sees potential in X. The statement was made by Y"); else the last one
-/// named in an earlier paragraph ("The official mentioned ...").
-fn proposer_of(people: &[Person], pi: usize, end: usize) -> Option<String> {
-    let mentions = || {
-        people.iter().flat_map(|x| {
-            x.spans
-                .iter()
-                .map(move |sp| (sp.paragraph, sp.start, &x.name))
-        })
+/// named in an earlier paragraph ("The official mentioned ..."). `mentions` are the
+/// (paragraph, start, name) of every mention, sorted: binary searches keep long texts linear.
+fn proposer_of(mentions: &[(usize, usize, &String)], pi: usize, end: usize) -> Option<String> {
+    let first_of_paragraph = mentions.partition_point(|&(p, _, _)| p < pi);
+    let before_end = mentions.partition_point(|&(p, s, _)| (p, s) < (pi, end));
+    let found = if before_end > first_of_paragraph {
+        Some(mentions[before_end - 1])
+    } else if mentions.get(first_of_paragraph).is_some_and(|m| m.0 == pi) {
+        Some(mentions[first_of_paragraph])
+    } else {
+        first_of_paragraph.checked_sub(1).map(|i| mentions[i])
     };
-    mentions()
-        .filter(|&(p, start, _)| p == pi && start < end)
-        .max()
-        .or_else(|| mentions().filter(|&(p, _, _)| p == pi).min())
-        .or_else(|| mentions().filter(|&(p, _, _)| p < pi).max())
-        .map(|(_, _, n)| n.clone())
+    found.map(|(_, _, n)| n.clone())
 }

@@ -17,6 +17,9 @@ pub struct Gazetteer {
     pub portfolio_titles: HashSet<String>,
     /// Region, city, country or demonym (first word of a place name) -> country.
     pub country_of: HashMap<String, String>,
+    /// Demonyms and possessives ("Kazakh", "Belarus's"), which name a country's people or
+    /// things but are not places themselves.
+    pub demonyms: HashSet<String>,
     pub not_people: HashSet<String>,
     /// Verbs of saying, English and Russian.
     pub speech_verbs: HashSet<String>,
@@ -50,10 +53,14 @@ impl Gazetteer {
             let mut modifiers: Vec<Vec<String>> = lines(MODIFIERS).map(words).collect();
             modifiers.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let mut country_of = HashMap::new();
+            let mut demonyms = HashSet::new();
             for line in lines(REGIONS) {
                 let mut cols = line.split('\t');
                 let country = cols.next().unwrap_or("").to_string();
                 country_of.insert(country.clone(), country.clone());
+                if let Some(d) = line.split('\t').nth(1) {
+                    demonyms.extend(d.split('|').filter(|n| !n.is_empty()).map(str::to_string));
+                }
                 for col in cols {
                     for name in col.split('|').filter(|n| !n.is_empty()) {
                         country_of.insert(name.to_string(), country.clone());
@@ -67,6 +74,7 @@ impl Gazetteer {
                 modifiers,
                 portfolio_titles,
                 country_of,
+                demonyms,
                 not_people,
                 speech_verbs,
             }

@@ -13,18 +13,22 @@
 //! and (names and titles reduced to the nominative) in Russian; topics, commitments and
 //! figures in English. Not yet: dates and visit facts, and those three in Russian.
 
+mod dates;
 mod facts;
 mod gazetteer;
 mod people;
 mod quotes;
 mod russian;
+mod visit;
 
 use serde::Serialize;
 
 use crate::model::Article;
 
+pub use dates::DateSuggestion;
 pub use facts::{CommitmentKind, CommitmentSuggestion, FigureSuggestion, TopicSuggestion};
 pub use gazetteer::Gazetteer;
+pub use visit::{OrganisationSuggestion, PlaceSuggestion, Side, VisitSuggestion};
 
 /// The version of the rules, stored with each extraction so that articles extracted by older
 /// rules can be found and extracted again.
@@ -69,6 +73,13 @@ pub struct Suggestions {
     pub commitments: Vec<CommitmentSuggestion>,
     /// Quantities worth a brief ("about 900 industrial enterprises").
     pub figures: Vec<FigureSuggestion>,
+    pub organisations: Vec<OrganisationSuggestion>,
+    /// Countries, regions and cities from the gazetteer.
+    pub places: Vec<PlaceSuggestion>,
+    /// Dates resolved against the publication date.
+    pub dates: Vec<DateSuggestion>,
+    /// The visit the article reports: sides, place, dates, kind, purpose.
+    pub visit: Option<VisitSuggestion>,
 }
 
 /// Suggests the people an article names, with their positions and quotes, and the areas of
@@ -90,14 +101,31 @@ pub fn extract(article: &Article) -> Suggestions {
     } else {
         facts::find_facts(&article.paragraphs, &people)
     };
+    let people: Vec<PersonSuggestion> = people
+        .into_iter()
+        .map(people::Person::into_suggestion)
+        .collect();
+    let places = visit::find_places(&article.paragraphs);
+    let mut organisations = visit::find_organisations(&article.paragraphs, &people);
+    visit::drop_places(&mut organisations, &places);
+    let dates = dates::find_dates(&article.paragraphs, article.published);
+    let visit = visit::find_visit(
+        &article.paragraphs,
+        article.dateline.as_deref(),
+        &people,
+        &places,
+        &organisations,
+        &dates,
+    );
     Suggestions {
-        people: people
-            .into_iter()
-            .map(people::Person::into_suggestion)
-            .collect(),
+        people,
         unattributed_quotes: unattributed,
         topics: facts.topics,
         commitments: facts.commitments,
         figures: facts.figures,
+        organisations,
+        places,
+        dates,
+        visit,
     }
 }

@@ -230,3 +230,85 @@ fn the_corpus_spellings_of_one_person_match_and_different_people_do_not() {
         "different people matched: {confused:?}"
     );
 }
+
+#[test]
+fn the_canonical_article_gives_the_visit_its_places_organisations_and_dates() {
+    // The HTML page carries the publication date (21 June 2017); the text file has none.
+    for (file, start, uncertain) in [
+        ("kazinform-atyrau-brest.html", "2017-06-21", false),
+        ("kazinform-atyrau-brest.txt", "--06-21", true),
+    ] {
+        let article = ingest_file(file).articles.remove(0);
+        let s = extract(&article);
+        let v = s.visit.as_ref().expect("the article reports a visit");
+        assert_eq!(
+            v.kind, "official",
+            "{file}: the reciprocal visit is only an invitation"
+        );
+        assert_eq!(v.visiting.country.as_deref(), Some("Kazakhstan"));
+        assert_eq!(v.visiting.region.as_deref(), Some("Atyrau Oblast"));
+        assert_eq!(v.visiting.people, ["Gumar Dyusembayev"]);
+        assert_eq!(v.host.country.as_deref(), Some("Belarus"));
+        assert_eq!(v.host.region.as_deref(), Some("Brest Oblast"));
+        assert_eq!(
+            v.host.organisation.as_deref(),
+            Some("Brest Oblast Executive Committee")
+        );
+        assert_eq!(v.host.people, ["Mikhail Serkov"]);
+        assert_eq!(v.place.as_deref(), Some("Brest"));
+        assert_eq!(v.start.as_deref(), Some(start), "{file}");
+        assert_eq!(v.dates_uncertain, uncertain, "{file}");
+        assert!(
+            v.purpose
+                .as_deref()
+                .is_some_and(|p| p.starts_with("take part in events meant to commemorate")),
+            "{:?}",
+            v.purpose
+        );
+
+        let places: Vec<(&str, &str)> = s
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.kind.as_str()))
+            .collect();
+        for expected in [
+            ("Kazakhstan", "country"),
+            ("Atyrau Oblast", "region"),
+            ("Brest Oblast", "region"),
+            ("Belarus", "country"),
+            ("Brest", "city"),
+        ] {
+            assert!(places.contains(&expected), "{file}: {places:?}");
+        }
+        let orgs: Vec<&str> = s.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["Brest Oblast Executive Committee"], "{file}");
+        let dates: Vec<(&str, bool)> = s
+            .dates
+            .iter()
+            .map(|d| (d.date.as_deref().unwrap_or(""), d.uncertain))
+            .collect();
+        assert_eq!(dates, [(start, uncertain), ("1941-06-22", false)], "{file}");
+    }
+}
+
+#[test]
+fn russian_copy_gives_the_visit_sides_from_the_dateline_and_the_places() {
+    let path = crate::fixtures_dir().join("extract/articles/belta-mogilev-fergana-ru.txt");
+    let bytes = std::fs::read(path).unwrap();
+    let article = ingest(
+        &SourceHint {
+            name: "belta-mogilev-fergana-ru.txt",
+            ..Default::default()
+        },
+        &bytes,
+    )
+    .unwrap()
+    .articles
+    .remove(0);
+    let s = extract(&article);
+    let v = s.visit.expect("a visit");
+    assert_eq!(v.host.country.as_deref(), Some("Belarus"));
+    assert_eq!(v.visiting.country.as_deref(), Some("Uzbekistan"));
+    assert_eq!(v.start.as_deref(), Some("--04-20"));
+    assert!(v.dates_uncertain, "the dateline gives no year");
+}

@@ -3,6 +3,7 @@
 mod bad_input;
 mod canonical;
 mod extract;
+mod extract_props;
 mod fixtures;
 mod import;
 mod review;
