@@ -9,6 +9,10 @@
 //! are not null, and quote attribution as the share whose quote count equals the gold count.
 //! Every figure is given per language and split: `dev` is what the rules were tuned on,
 //! `holdout` (a quarter of the corpus) is what they have not seen.
+//!
+//! `--errors` also prints, for the `dev` split only, every person missed or suggested
+//! wrongly and every title, organisation, country or quote count that differs from the
+//! gold label. Holdout errors are never printed: tune on dev, measure on holdout.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -68,22 +72,81 @@ fn tally(slot: &mut (usize, usize), result: Option<bool>) {
     }
 }
 
+/// Differences between gold and suggested people of one file, for `--errors`.
+fn file_errors(file: &str, gold_people: &[Value], predicted: &[PersonSuggestion]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut used = vec![false; gold_people.len()];
+    for p in predicted {
+        let Some(i) = match_gold(gold_people, &used, p) else {
+            out.push(format!("{file}: SPURIOUS person {:?}", p.name));
+            continue;
+        };
+        used[i] = true;
+        let g = &gold_people[i];
+        let fields = [
+            ("title", p.title.as_deref(), &g["title"]),
+            (
+                "organisation",
+                p.organisation.as_deref(),
+                &g["organisation"],
+            ),
+            ("country", p.country.as_deref(), &g["country"]),
+        ];
+        for (field, pred, gold) in fields {
+            if same(pred, gold) == Some(false) {
+                out.push(format!(
+                    "{file}: {}: {field}: gold {:?}, predicted {:?}",
+                    p.name,
+                    gold.as_str().unwrap_or(""),
+                    pred
+                ));
+            }
+        }
+        let gq = g["quotes"].as_u64().unwrap_or(0);
+        if gq != p.quotes.len() as u64 {
+            out.push(format!(
+                "{file}: {}: quotes: gold {gq}, predicted {}",
+                p.name,
+                p.quotes.len()
+            ));
+        }
+    }
+    for (i, g) in gold_people.iter().enumerate() {
+        if !used[i] {
+            out.push(format!(
+                "{file}: MISSED person {:?} ({:?}, {:?})",
+                g["name"].as_str().unwrap_or(""),
+                g["title"].as_str().unwrap_or(""),
+                g["organisation"].as_str().unwrap_or("")
+            ));
+        }
+    }
+    out
+}
+
+/// The unused gold person a suggestion names: its gold name or one of its surface forms.
+fn match_gold(gold_people: &[Value], used: &[bool], p: &PersonSuggestion) -> Option<usize> {
+    gold_people.iter().enumerate().position(|(i, g)| {
+        !used[i]
+            && (norm(g["name"].as_str().unwrap_or("")) == norm(&p.name)
+                || g["mentions"].as_array().is_some_and(|m| {
+                    m.iter()
+                        .any(|x| x.as_str().is_some_and(|x| norm(x) == norm(&p.name)))
+                }))
+    })
+}
+
 fn score_file(gold_people: &[Value], predicted: &[PersonSuggestion], s: &mut Score) {
     s.files += 1;
     s.gold += gold_people.len();
     s.predicted += predicted.len();
     let mut used = vec![false; gold_people.len()];
     for p in predicted {
-        let found = gold_people.iter().enumerate().find(|(i, g)| {
-            !used[*i]
-                && (norm(g["name"].as_str().unwrap_or("")) == norm(&p.name)
-                    || g["mentions"].as_array().is_some_and(|m| {
-                        m.iter()
-                            .any(|x| x.as_str().is_some_and(|x| norm(x) == norm(&p.name)))
-                    }))
-        });
-        let Some((i, g)) = found else { continue };
+        let Some(i) = match_gold(gold_people, &used, p) else {
+            continue;
+        };
         used[i] = true;
+        let g = &gold_people[i];
         s.matched += 1;
         tally(&mut s.title, same(p.title.as_deref(), &g["title"]));
         tally(
@@ -108,12 +171,16 @@ fn pct(n: usize, d: usize) -> String {
 
 fn main() {
     let mut out: Option<PathBuf> = None;
+    let mut errors = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--out" {
             out = args.next().map(PathBuf::from);
+        } else if a == "--errors" {
+            errors = true;
         }
     }
+    let mut error_lines = Vec::new();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/extract");
     let gold: Vec<Value> =
         serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).expect("gold.json"))
@@ -136,6 +203,9 @@ fn main() {
         let gold_people = entry["people"].as_array().cloned().unwrap_or_default();
         let lang = entry["language"].as_str().unwrap_or("?").to_string();
         let split = entry["split"].as_str().unwrap_or("?").to_string();
+        if errors && split == "dev" {
+            error_lines.extend(file_errors(file, &gold_people, &predicted));
+        }
         for key in [(lang.clone(), split), (lang, "all".to_string())] {
             score_file(&gold_people, &predicted, scores.entry(key).or_default());
         }
@@ -180,6 +250,12 @@ fn main() {
          Title, organisation, country and quotes are scored on the people found.\n",
     );
     print!("{report}");
+    if errors {
+        println!("\n## Dev errors ({})\n", error_lines.len());
+        for line in &error_lines {
+            println!("{line}");
+        }
+    }
     if let Some(out) = out {
         std::fs::write(&out, &report).expect("report written");
         eprintln!("written to {}", out.display());
