@@ -5,8 +5,11 @@
 //!
 //! People: a suggestion is right when its name is the gold name or one of the gold person's
 //! surface forms (case and spacing aside); precision, recall and F1 follow. For the people
-//! found, title, organisation and country are scored as accuracy over the gold values that
-//! are not null, and quote attribution as the share whose quote count equals the gold count.
+//! found, title, organisation and country are scored as accuracy over the fields where the
+//! gold value or the suggestion is not null (a value suggested where gold has none, such as
+//! an organisation for a minister, is wrong), compared after `norm`: case, a leading "the"
+//! and a parenthesised gloss aside ("Akim (Governor)" = "akim"). Quote attribution is the
+//! share whose quote count equals the gold count.
 //! Every figure is given per language and split: `dev` is what the rules were tuned on,
 //! `holdout` (a quarter of the corpus) is what they have not seen.
 //!
@@ -58,9 +61,14 @@ fn norm(s: &str) -> String {
     words.join(" ")
 }
 
+/// Whether a predicted field is right; None when there is nothing to score (gold and
+/// prediction both null). A value suggested where the gold label is null is wrong.
 fn same(pred: Option<&str>, gold: &Value) -> Option<bool> {
-    let gold = gold.as_str()?;
-    Some(pred.is_some_and(|p| norm(p) == norm(gold)))
+    match (pred, gold.as_str()) {
+        (None, None) => None,
+        (Some(_), None) => Some(false),
+        (p, Some(gold)) => Some(p.is_some_and(|p| norm(p) == norm(gold))),
+    }
 }
 
 fn tally(slot: &mut (usize, usize), result: Option<bool>) {
