@@ -9,6 +9,7 @@ const REGIONS: &str = include_str!("../../data/regions.tsv");
 const NOT_PEOPLE: &str = include_str!("../../data/not_people.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const PLACE_TYPES: &str = include_str!("../../data/place_types.txt");
+const ROLE_NOUNS: &str = include_str!("../../data/role_nouns.tsv");
 
 pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
@@ -26,6 +27,8 @@ pub struct Gazetteer {
     pub nations: HashSet<String>,
     /// Words that close a territory's name ("Oblast", "Krai"), as word sequences.
     pub place_types: Vec<Vec<String>>,
+    /// Role nouns ("diplomat", "дипломат") and the lower-case titles whose holder they name.
+    pub role_nouns: Vec<(String, Vec<String>)>,
     pub not_people: HashSet<String>,
     /// Verbs of saying, English and Russian.
     pub speech_verbs: HashSet<String>,
@@ -79,6 +82,15 @@ impl Gazetteer {
             }
             let mut place_types: Vec<Vec<String>> = lines(PLACE_TYPES).map(words).collect();
             place_types.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let role_nouns = lines(ROLE_NOUNS)
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(role, titles)| {
+                    (
+                        role.to_string(),
+                        titles.split('|').map(|t| t.trim().to_lowercase()).collect(),
+                    )
+                })
+                .collect();
             let not_people = lines(NOT_PEOPLE).map(str::to_string).collect();
             let speech_verbs = lines(SPEECH_VERBS).map(str::to_string).collect();
             Gazetteer {
@@ -89,6 +101,7 @@ impl Gazetteer {
                 country_of,
                 nations,
                 place_types,
+                role_nouns,
                 not_people,
                 speech_verbs,
             }
@@ -139,6 +152,17 @@ impl Gazetteer {
             .into_iter()
             .find(|x| self.nations.contains(*x))
             .and_then(|x| self.country_of.get(x).cloned())
+    }
+
+    /// The titles a role noun refers to: "diplomat" and "дипломатом" -> ambassador, consul...
+    pub fn role_titles(&self, word: &str) -> Option<&[String]> {
+        let w = word.to_lowercase();
+        self.role_nouns
+            .iter()
+            .find(|(role, _)| {
+                w.starts_with(role.as_str()) && w.chars().count() <= role.chars().count() + 2
+            })
+            .map(|(_, titles)| titles.as_slice())
     }
 
     /// The first word of `text`, past spaces and commas.

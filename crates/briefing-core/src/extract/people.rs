@@ -968,13 +968,19 @@ fn lower_case_title_refs(
 }
 
 /// Adds a sighting of a person: merged into the person of the same name when known (the
-/// first title, organisation and country found stay), else a new person.
+/// first title, organisation and country found stay, unless a later organisation is a
+/// fuller name of the first), else a new person.
 pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
     match people.iter_mut().find(|x| x.name == found.name) {
         Some(known) => {
             known.spans.extend(found.spans);
             known.title = known.title.take().or(found.title);
-            known.organisation = known.organisation.take().or(found.organisation);
+            // A fuller name of the same body replaces a short one ("облисполком" ->
+            // "Брестский облисполком").
+            known.organisation = match (known.organisation.take(), found.organisation) {
+                (Some(k), Some(f)) if f.len() > k.len() && f.contains(k.as_str()) => Some(f),
+                (k, f) => k.or(f),
+            };
             known.country = known.country.take().or(found.country);
             known.confidence = known.confidence.max(found.confidence);
         }

@@ -35,6 +35,10 @@ fn unclosed_opening(p: &str) -> Option<usize> {
         return straight.last().map(|k| k + 1);
     }
     for (open, close) in [('“', '”'), ('«', '»')] {
+        // In „Болашак“ the mark “ closes.
+        if open == '“' && p.contains('„') {
+            continue;
+        }
         if let Some(k) = p.rfind(open)
             && p.rfind(close).is_none_or(|c| c < k)
         {
