@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use briefing_core::extract::{PersonSuggestion, extract};
+use briefing_core::extract::{PersonSuggestion, Suggestions, extract};
 use briefing_core::ingest::{SourceHint, ingest};
 use serde_json::Value;
 
@@ -169,6 +169,182 @@ fn score_file(gold_people: &[Value], predicted: &[PersonSuggestion], s: &mut Sco
     }
 }
 
+/// Topics, commitments and figures of one language and split: (gold, suggested, matched)
+/// for each, and the proposer and kind of those matched as (right, scored).
+#[derive(Default)]
+struct FactScore {
+    topics: (usize, usize, usize),
+    proposer: (usize, usize),
+    commitments: (usize, usize, usize),
+    kind: (usize, usize),
+    figures: (usize, usize, usize),
+}
+
+/// Words of a phrase for the fuzzy match: lower case, punctuation dropped, a plural "s"
+/// dropped ("light industries" = "light industry" is not attempted; "tonnes" = "tonne").
+fn words_of(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ',' || c == '$' || c == '%'))
+        .map(|w| w.trim_matches(|c: char| c == '.' || c == ','))
+        .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an"))
+        .map(|w| {
+            w.strip_suffix('s')
+                .filter(|b| b.len() > 2)
+                .unwrap_or(w)
+                .to_string()
+        })
+        .collect()
+}
+
+/// The share of the words of `a` found in `b`.
+fn covered(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() {
+        return 0.0;
+    }
+    a.iter().filter(|w| b.contains(w)).count() as f64 / a.len() as f64
+}
+
+/// Whether a suggested phrase and a gold phrase are the same item. Topics: the same words,
+/// or all the words of one inside the other ("recreation" / "recreation center").
+/// Commitments: at least 80% of the gold phrase's words inside the suggested sentence (the
+/// extractor suggests the whole sentence). Figures: every number of the gold phrase in the
+/// suggestion and at least half the words of the shorter in the longer.
+fn fuzzy(kind: &str, pred: &str, gold: &str) -> bool {
+    let (p, g) = (words_of(pred), words_of(gold));
+    match kind {
+        "topic" => p == g || covered(&p, &g) == 1.0 || covered(&g, &p) == 1.0,
+        "commitment" => covered(&g, &p) >= 0.8,
+        _ => {
+            let numbers = |w: &Vec<String>| -> Vec<String> {
+                w.iter()
+                    .filter(|x| x.chars().any(|c| c.is_ascii_digit()))
+                    .cloned()
+                    .collect()
+            };
+            let gn = numbers(&g);
+            !gn.is_empty()
+                && gn.iter().all(|n| numbers(&p).contains(n))
+                && (covered(&g, &p) >= 0.5 || covered(&p, &g) >= 0.5)
+        }
+    }
+}
+
+/// One-to-one matching of suggestions to gold items: exact text first, then fuzzy.
+fn match_items(kind: &str, pred: &[String], gold: &[String]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut used_p = vec![false; pred.len()];
+    let mut used_g = vec![false; gold.len()];
+    for exact in [true, false] {
+        for (i, p) in pred.iter().enumerate() {
+            if used_p[i] {
+                continue;
+            }
+            let hit = gold.iter().enumerate().position(|(j, g)| {
+                !used_g[j]
+                    && if exact {
+                        words_of(p) == words_of(g)
+                    } else {
+                        fuzzy(kind, p, g)
+                    }
+            });
+            if let Some(j) = hit {
+                used_p[i] = true;
+                used_g[j] = true;
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
+}
+
+/// Scores topics (and who proposed them), commitments (and their kind) and figures.
+fn score_facts(entry: &Value, s: &Suggestions, f: &mut FactScore) {
+    let list = |key: &str| entry[key].as_array().cloned().unwrap_or_default();
+    let gold_people = list("people");
+    // A proposer is right when it names the gold proposer or one of their surface forms.
+    let same_person = |pred: Option<&str>, gold: Option<&str>| -> Option<bool> {
+        match (pred, gold) {
+            (None, None) => None,
+            (Some(_), None) | (None, Some(_)) => Some(false),
+            (Some(p), Some(g)) => Some(
+                norm(p) == norm(g)
+                    || gold_people.iter().any(|x| {
+                        x["name"].as_str() == Some(g)
+                            && x["mentions"].as_array().is_some_and(|m| {
+                                m.iter()
+                                    .any(|m| m.as_str().is_some_and(|m| norm(m) == norm(p)))
+                            })
+                    }),
+            ),
+        }
+    };
+    let gold_topics = list("topics");
+    let gold_names: Vec<String> = gold_topics
+        .iter()
+        .map(|t| t["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    let pred_names: Vec<String> = s.topics.iter().map(|t| t.name.clone()).collect();
+    let pairs = match_items("topic", &pred_names, &gold_names);
+    f.topics.0 += gold_names.len();
+    f.topics.1 += pred_names.len();
+    f.topics.2 += pairs.len();
+    for (i, j) in pairs {
+        tally(
+            &mut f.proposer,
+            same_person(
+                s.topics[i].proposed_by.as_deref(),
+                gold_topics[j]["proposed_by"].as_str(),
+            ),
+        );
+    }
+    let gold_commitments = list("commitments");
+    let gold_texts: Vec<String> = gold_commitments
+        .iter()
+        .map(|c| c["text"].as_str().unwrap_or("").to_string())
+        .collect();
+    let pred_texts: Vec<String> = s.commitments.iter().map(|c| c.text.clone()).collect();
+    let pairs = match_items("commitment", &pred_texts, &gold_texts);
+    f.commitments.0 += gold_texts.len();
+    f.commitments.1 += pred_texts.len();
+    f.commitments.2 += pairs.len();
+    for (i, j) in pairs {
+        let kind = serde_json::to_value(&s.commitments[i].kind).unwrap_or(Value::Null);
+        tally(
+            &mut f.kind,
+            Some(kind.as_str() == gold_commitments[j]["kind"].as_str()),
+        );
+    }
+    let gold_figures: Vec<String> = list("figures")
+        .iter()
+        .map(|x| x.as_str().unwrap_or("").to_string())
+        .collect();
+    let pred_figures: Vec<String> = s.figures.iter().map(|x| x.text.clone()).collect();
+    let pairs = match_items("figure", &pred_figures, &gold_figures);
+    f.figures.0 += gold_figures.len();
+    f.figures.1 += pred_figures.len();
+    f.figures.2 += pairs.len();
+}
+
+/// Precision, recall and F1 from (gold, suggested, matched).
+fn prf((gold, suggested, matched): (usize, usize, usize)) -> String {
+    let p = if suggested == 0 {
+        0.0
+    } else {
+        matched as f64 / suggested as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        matched as f64 / gold as f64
+    };
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    format!("{gold} | {suggested} | {p:.2} | {r:.2} | {f1:.2}")
+}
+
 fn pct(n: usize, d: usize) -> String {
     if d == 0 {
         "—".into()
@@ -194,6 +370,7 @@ fn main() {
         serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).expect("gold.json"))
             .expect("gold.json parses");
     let mut scores: BTreeMap<(String, String), Score> = BTreeMap::new();
+    let mut facts: BTreeMap<(String, String), FactScore> = BTreeMap::new();
     for entry in &gold {
         let file = entry["file"].as_str().expect("file");
         let bytes = std::fs::read(root.join(file)).expect("article readable");
@@ -207,7 +384,8 @@ fn main() {
         .expect("ingests")
         .articles
         .remove(0);
-        let predicted = extract(&article).people;
+        let suggestions = extract(&article);
+        let predicted = suggestions.people.clone();
         let gold_people = entry["people"].as_array().cloned().unwrap_or_default();
         let lang = entry["language"].as_str().unwrap_or("?").to_string();
         let split = entry["split"].as_str().unwrap_or("?").to_string();
@@ -215,7 +393,12 @@ fn main() {
             error_lines.extend(file_errors(file, &gold_people, &predicted));
         }
         for key in [(lang.clone(), split), (lang, "all".to_string())] {
-            score_file(&gold_people, &predicted, scores.entry(key).or_default());
+            score_file(
+                &gold_people,
+                &predicted,
+                scores.entry(key.clone()).or_default(),
+            );
+            score_facts(entry, &suggestions, facts.entry(key).or_default());
         }
     }
     let mut report = String::from(
@@ -255,8 +438,32 @@ fn main() {
     }
     report.push_str(
         "\nTargets on English (issue 3): people F1 at least 0.95, title 0.90, organisation 0.85, quotes 0.85. \
-         Title, organisation, country and quotes are scored on the people found.\n",
+         Title, organisation, country and quotes are scored on the people found: a field counts where the gold \
+         label or the suggestion is not null, so a value suggested where gold has none is wrong. Fields are compared \
+         ignoring case, a leading \"the\" and a gloss in brackets (\"Akim (Governor)\" = \"akim\").\n",
     );
+    report.push_str(
+        "\n## Topics, commitments and figures\n\n\
+         Each suggestion is matched one-to-one to a gold item, exact text first and then fuzzily. Words are compared \
+         in lower case, without punctuation, articles or a plural -s. A **topic** matches when one name's words are \
+         all in the other (\"recreation\" / \"children recreation center\"); its proposer is then right when it \
+         names the gold proposer or one of their surface forms (both null is not scored). A **commitment** matches \
+         when at least 80% of the gold phrase's words are in the suggested sentence; its kind is then compared. A \
+         **figure** matches when it holds every number of the gold phrase and half the words of the shorter are in \
+         the longer.\n\n\
+         | language | split | topics gold | suggested | P | R | F1 | proposer | commitments gold | suggested | P | R | F1 | kind | figures gold | suggested | P | R | F1 |\n\
+         |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+    );
+    for ((lang, split), f) in &facts {
+        report.push_str(&format!(
+            "| {lang} | {split} | {} | {} | {} | {} | {} |\n",
+            prf(f.topics),
+            pct(f.proposer.0, f.proposer.1),
+            prf(f.commitments),
+            pct(f.kind.0, f.kind.1),
+            prf(f.figures),
+        ));
+    }
     print!("{report}");
     if errors {
         println!("\n## Dev errors ({})\n", error_lines.len());
