@@ -8,18 +8,30 @@ const MODIFIERS: &str = include_str!("../../data/title_modifiers.txt");
 const REGIONS: &str = include_str!("../../data/regions.tsv");
 const NOT_PEOPLE: &str = include_str!("../../data/not_people.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
+const PLACE_TYPES: &str = include_str!("../../data/place_types.txt");
+const ROLE_NOUNS: &str = include_str!("../../data/role_nouns.tsv");
 
 pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
     pub titles: Vec<Vec<String>>,
     pub modifiers: Vec<Vec<String>>,
-    /// Titles whose "of ..." is a portfolio, part of the title ("Minister of Agriculture").
+    /// Titles whose "of ..." is a portfolio, part of the title ("Minister of Agriculture"),
+    /// lower-cased.
     pub portfolio_titles: HashSet<String>,
+    /// Titles whose "of ..." is the sending state ("Ambassador of Azerbaijan"), lower-cased.
+    pub sent_titles: HashSet<String>,
     /// Region, city, country or demonym (first word of a place name) -> country.
     pub country_of: HashMap<String, String>,
     /// Demonyms and possessives ("Kazakh", "Belarus's"), which name a country's people or
     /// things but are not places themselves.
     pub demonyms: HashSet<String>,
+    /// Names of countries and their demonyms and possessives only ("Kazakh", "France's"):
+    /// a country on its own is never an organisation.
+    pub nations: HashSet<String>,
+    /// Words that close a territory's name ("Oblast", "Krai"), as word sequences.
+    pub place_types: Vec<Vec<String>>,
+    /// Role nouns ("diplomat", "дипломат") and the lower-case titles whose holder they name.
+    pub role_nouns: Vec<(String, Vec<String>)>,
     pub not_people: HashSet<String>,
     /// Verbs of saying, English and Russian.
     pub speech_verbs: HashSet<String>,
@@ -40,12 +52,15 @@ impl Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
             let mut portfolio_titles = HashSet::new();
+            let mut sent_titles = HashSet::new();
             let mut titles: Vec<Vec<String>> = lines(TITLES)
                 .map(|l| {
                     let (title, mark) = l.split_once('|').unwrap_or((l, ""));
-                    if mark.trim() == "portfolio" {
-                        portfolio_titles.insert(title.trim().to_string());
-                    }
+                    match mark.trim() {
+                        "portfolio" => portfolio_titles.insert(title.trim().to_lowercase()),
+                        "sent" => sent_titles.insert(title.trim().to_lowercase()),
+                        _ => false,
+                    };
                     words(title)
                 })
                 .collect();
@@ -54,31 +69,106 @@ impl Gazetteer {
             modifiers.sort_by_key(|t| std::cmp::Reverse(t.len()));
             let mut country_of = HashMap::new();
             let mut demonyms = HashSet::new();
+            let mut nations = HashSet::new();
             for line in lines(REGIONS) {
                 let mut cols = line.split('\t');
                 let country = cols.next().unwrap_or("").to_string();
                 country_of.insert(country.clone(), country.clone());
-                if let Some(d) = line.split('\t').nth(1) {
-                    demonyms.extend(d.split('|').filter(|n| !n.is_empty()).map(str::to_string));
-                }
-                for col in cols {
+                nations.insert(country.clone());
+                for (k, col) in cols.enumerate() {
                     for name in col.split('|').filter(|n| !n.is_empty()) {
                         country_of.insert(name.to_string(), country.clone());
+                        if k == 0 {
+                            nations.insert(name.to_string());
+                            demonyms.insert(name.to_string());
+                        }
                     }
                 }
             }
+            let mut place_types: Vec<Vec<String>> = lines(PLACE_TYPES).map(words).collect();
+            place_types.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let role_nouns = lines(ROLE_NOUNS)
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(role, titles)| {
+                    (
+                        role.to_string(),
+                        titles.split('|').map(|t| t.trim().to_lowercase()).collect(),
+                    )
+                })
+                .collect();
             let not_people = lines(NOT_PEOPLE).map(str::to_string).collect();
             let speech_verbs = lines(SPEECH_VERBS).map(str::to_string).collect();
             Gazetteer {
                 titles,
                 modifiers,
                 portfolio_titles,
+                sent_titles,
                 country_of,
                 demonyms,
+                nations,
+                place_types,
+                role_nouns,
                 not_people,
                 speech_verbs,
             }
         })
+    }
+
+    /// A title without the modifiers in front of it, lower-cased: "First Deputy Minister" ->
+    /// "minister", "deputy prime minister" -> "prime minister". A title that is only
+    /// modifiers ("Deputy") stays whole.
+    pub fn title_head(&self, title: &str) -> String {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let mut i = 0;
+        'modifiers: loop {
+            for m in &self.modifiers {
+                if m.len() < words.len() - i
+                    && m.iter()
+                        .zip(&words[i..])
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                {
+                    i += m.len();
+                    continue 'modifiers;
+                }
+            }
+            break;
+        }
+        words[i..].join(" ").to_lowercase()
+    }
+
+    /// Whether a title's "of ..." is its portfolio ("Minister", "deputy minister").
+    pub fn is_portfolio(&self, title: &str) -> bool {
+        self.portfolio_titles.contains(&self.title_head(title))
+    }
+
+    /// Whether a title's "of ..." is the state that sent its holder ("Ambassador").
+    pub fn is_sent(&self, title: &str) -> bool {
+        self.sent_titles.contains(&self.title_head(title))
+    }
+
+    /// The country a name of a country, demonym or possessive stands for ("Kazakh",
+    /// "South Korea's"); None for regions and cities.
+    pub fn nation(&self, word: &str) -> Option<String> {
+        let w = word.trim();
+        let bare = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        [w, bare]
+            .into_iter()
+            .find(|x| self.nations.contains(*x))
+            .and_then(|x| self.country_of.get(x).cloned())
+    }
+
+    /// The titles a role noun refers to: "diplomat" and "дипломатом" -> ambassador, consul...
+    pub fn role_titles(&self, word: &str) -> Option<&[String]> {
+        let w = word.to_lowercase();
+        self.role_nouns
+            .iter()
+            .find(|(role, _)| {
+                w.starts_with(role.as_str()) && w.chars().count() <= role.chars().count() + 2
+            })
+            .map(|(_, titles)| titles.as_slice())
     }
 
     /// The first word of `text`, past spaces and commas.

@@ -152,9 +152,28 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             gap.chars().all(char::is_whitespace) && !gap.is_empty()
         });
         // "Vice Mayor X and Deputy Minister Y": "and" before a title starts another person.
-        let and_before_title = t.text == "and" && title_at(&toks[i + 1..], 0, g).is_some();
+        // Also "and Kyrgyz Minister of Energy Y": a state or place may stand before the title.
+        let and_before_title = t.text == "and"
+            && (title_at(&toks[i + 1..], 0, g).is_some()
+                || toks
+                    .get(i + 1)
+                    .is_some_and(|n| g.country_of.contains_key(n.text))
+                    && title_at(&toks[i + 2..], 0, g).is_some());
+        // "Ambassador of Azerbaijan to Belarus Rashad Huseynli": "to" names the host state.
+        let to_host = t.text == "to" && cur.iter().any(|c| g.is_sent(c.text));
         let inside = !and_before_title
-            && (capitalised(t.text) || CONNECTORS.contains(&t.text) || PARTICLES.contains(&t.text));
+            && (capitalised(t.text)
+                || CONNECTORS.contains(&t.text)
+                || PARTICLES.contains(&t.text)
+                || to_host);
+        // "Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan":
+        // a portfolio may list its fields with commas.
+        let comma_list = capitalised(t.text)
+            && cur
+                .last()
+                .is_some_and(|prev: &Tok<'_>| &p[prev.end..t.start] == ", ")
+            && in_portfolio(&cur, g)
+            && list_item_continues(p, toks, i, g);
         // "Akim (Governor) of": drop the gloss, keep the run going.
         let gloss = i > 0 && p[..t.start].ends_with('(') && p[t.end..].starts_with(')');
         if gloss && !cur.is_empty() {
@@ -164,7 +183,7 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             let gap = &p[prev.end..t.start];
             gap.trim().starts_with('(') && gap.trim().ends_with(')') && gap.len() < 30
         });
-        if inside && (joins || after_gloss) {
+        if inside && (joins || after_gloss || comma_list) {
             cur.push(*t);
         } else {
             push_run(&mut out, std::mem::take(&mut cur));
@@ -175,6 +194,38 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
     }
     push_run(&mut out, cur);
     out
+}
+
+/// Whether a run so far is a portfolio title and its "of", with no state named yet:
+/// "Deputy Minister of Culture" (not "Minister of Agriculture of Uzbekistan").
+fn in_portfolio(cur: &[Tok<'_>], g: &Gazetteer) -> bool {
+    cur.iter()
+        .position(|c| g.is_portfolio(c.text))
+        .is_some_and(|k| cur.get(k + 1).is_some_and(|n| n.text == "of"))
+        && !cur.iter().any(|c| g.nation(c.text).is_some())
+}
+
+/// Whether the capitalised words from `i` are one item of a list that goes on (followed by
+/// a comma or by "and"), and hold no title: "Information, Sports and Youth Policy".
+fn list_item_continues(p: &str, toks: &[Tok<'_>], i: usize, g: &Gazetteer) -> bool {
+    let mut j = i;
+    while j + 1 < toks.len()
+        && capitalised(toks[j + 1].text)
+        && &p[toks[j].end..toks[j + 1].start] == " "
+    {
+        j += 1;
+    }
+    let titled = toks[i..=j].iter().any(|t| {
+        g.titles
+            .iter()
+            .chain(&g.modifiers)
+            .any(|ti| ti.len() == 1 && ti[0] == t.text)
+    });
+    !titled
+        && toks.get(j + 1).is_some_and(|n| {
+            let gap = &p[toks[j].end..n.start];
+            gap == ", " || gap == " " && n.text == "and"
+        })
 }
 
 fn push_run<'a>(out: &mut Vec<Vec<Tok<'a>>>, mut run: Vec<Tok<'a>>) {
@@ -249,6 +300,24 @@ fn join(p: &str, toks: &[Tok<'_>]) -> String {
     }
 }
 
+/// A title as written, with the gloss right after it: "Akim (Governor)".
+fn with_gloss(p: &str, toks: &[Tok<'_>]) -> String {
+    let title = join(p, toks);
+    let Some(last) = toks.last() else {
+        return title;
+    };
+    let after = &p[last.end..];
+    match after
+        .strip_prefix(" (")
+        .and_then(|a| a.find(')').map(|k| &a[..k]))
+    {
+        Some(gloss) if !gloss.is_empty() && gloss.len() < 30 && capitalised(gloss) => {
+            format!("{title} ({gloss})")
+        }
+        _ => title,
+    }
+}
+
 fn span(p: &str, paragraph: usize, toks: &[Tok<'_>]) -> Span {
     let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
     Span {
@@ -268,6 +337,7 @@ struct Reading {
 
 fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
     let found = (0..run.len()).find_map(|i| title_at(run, i, g).map(|n| (i, i + n)));
+    let found = found.map(|(ts, te)| (portfolio_field_before(run, ts, te, g), te));
     let Some((ts, te)) = found else {
         let name = is_name(run, g).then_some((0, run.len()));
         return Reading {
@@ -300,10 +370,49 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             }
         }
         reading.org = Some((org_start, run.len()));
-    } else if !rest.is_empty() && is_name_after_title(rest, g) {
-        reading.name = Some((te, run.len()));
+    } else {
+        // "Vice Governor He Xiaoming on Monday": the name stops at a connector.
+        let end = rest
+            .iter()
+            .position(|t| CONNECTORS.contains(&t.text))
+            .unwrap_or(rest.len());
+        if end > 0 && is_name_after_title(&rest[..end], g) {
+            reading.name = Some((te, te + end));
+        }
     }
     reading
+}
+
+/// "Kazakh Deputy Energy Minister": one or two plain words before a portfolio title are its
+/// field ("Energy Minister", "Deputy Foreign Minister"), with the modifiers before them.
+/// Places, states and demonyms are not fields: they are the organisation or the country.
+fn portfolio_field_before(run: &[Tok<'_>], ts: usize, te: usize, g: &Gazetteer) -> usize {
+    let title: Vec<&str> = run[ts..te].iter().map(|t| t.text).collect();
+    if !g.is_portfolio(&title.join(" ")) {
+        return ts;
+    }
+    let single = |list: &[Vec<String>], w: &str| list.iter().any(|x| x.len() == 1 && x[0] == w);
+    let plain = |t: &Tok<'_>| {
+        capitalised(t.text)
+            && t.text.chars().any(char::is_lowercase)
+            && !g.country_of.contains_key(t.text)
+            && g.nation(t.text).is_none()
+            && !g.not_people.contains(t.text)
+            && !single(&g.titles, t.text)
+            && !single(&g.modifiers, t.text)
+            && !SENTENCE_WORDS.contains(&t.text)
+    };
+    let mut s = ts;
+    while s > 0 && ts - s < 2 && plain(&run[s - 1]) {
+        s -= 1;
+    }
+    if s == ts {
+        return ts;
+    }
+    while s > 0 && single(&g.modifiers, run[s - 1].text) {
+        s -= 1;
+    }
+    s
 }
 
 /// Right after a title a name needs less proof: "Vice Governor He Xiaoming" and "Vice
@@ -355,6 +464,13 @@ fn lower_case_apposition(
     let rest = after.strip_prefix(", ")?;
     let clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
     let mut words: Vec<&str> = clause.split_whitespace().collect();
+    // "Name, the akim of Talas region": the article is not part of the title.
+    if words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an"))
+    {
+        words.remove(0);
+    }
     let mut country = None;
     if let Some(first) = words.first()
         && let Some(stem) = first
@@ -372,23 +488,34 @@ fn lower_case_apposition(
         None => return None,
     };
     let mut title_end = skip + n;
-    // "minister of transport", "envoy for Central Asia": a portfolio in lower case is part of the title.
     let mut org = None;
     if let Some(&joiner) = words.get(title_end)
         && (joiner == "of" || joiner == "for")
     {
-        let tail: Vec<&str> = words[title_end + 1..]
+        let mut tail: Vec<&str> = words[title_end + 1..]
             .iter()
             .copied()
             .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
             .collect();
-        let portfolio = tail
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-        if portfolio {
+        if g.is_portfolio(&words[skip..title_end].join(" ")) {
+            // "minister of transport", "envoy for Central Asia": the portfolio is part of
+            // the title; a closing "of Kazakhstan" names the country.
+            if let Some(k) = tail.iter().rposition(|w| *w == "of")
+                && k > 0
+                && let Some(c) = g.nation(&tail[k + 1..].join(" "))
+            {
+                country = country.or(Some(c));
+                tail.truncate(k);
+            }
             title_end += 1 + tail.len();
-        } else if !tail.is_empty() {
-            org = Some(tail.join(" ").trim_start_matches("the ").to_string());
+        } else {
+            // "deputy chairman of the Brest regional executive committee": the body.
+            if tail.first() == Some(&"the") {
+                tail.remove(0);
+            }
+            if !tail.is_empty() {
+                org = Some(tail.join(" "));
+            }
         }
     }
     let title = words[..title_end].join(" ");
@@ -404,12 +531,21 @@ fn portfolio(
     g: &Gazetteer,
 ) {
     let Some(t) = title.as_deref() else { return };
-    let bare = t.split_whitespace().last().unwrap_or("");
-    if !g
-        .portfolio_titles
-        .iter()
-        .any(|p| t.ends_with(p.as_str()) || p == bare)
-    {
+    if g.is_sent(t) {
+        // "Ambassador of Azerbaijan to Belarus": the sending state, no organisation.
+        if let Some(o) = org.take() {
+            let sender = o.split(" to ").next().unwrap_or(&o);
+            *country = g.nation(sender).or_else(|| g.country_in(sender));
+        }
+        return;
+    }
+    if let Some(c) = org.as_deref().and_then(|o| g.nation(o)) {
+        // "Kazakh Deputy Energy Minister": a country on its own is never the organisation.
+        *org = None;
+        *country = Some(c);
+        return;
+    }
+    if !g.is_portfolio(t) {
         return;
     }
     let Some(o) = org.take() else { return };
@@ -424,6 +560,143 @@ fn portfolio(
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
+}
+
+/// What a delegation led by the person at `start` of `p` comes from: "a delegation of
+/// Hungary's Csongrád-Csanád County headed by", "a delegation of the Chinese city of Chengdu
+/// headed by", "a Smolensk delegation headed by", "a Dutch business delegation led by".
+/// Returns the body (None when only a state is named) and the state.
+fn delegation_led(
+    p: &str,
+    start: usize,
+    paragraphs: &[String],
+    g: &Gazetteer,
+) -> (Option<String>, Option<String>) {
+    let before = &p[..start];
+    let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
+    let Some(lead) = led_by().find(sentence) else {
+        return (None, None);
+    };
+    // "a delegation of ... headed by", "The Kazakh side was represented by".
+    let Some(noun) = delegation_noun()
+        .find_iter(&sentence[..lead.start()])
+        .last()
+    else {
+        return (None, None);
+    };
+    let d = noun.start();
+    let between = sentence[noun.end()..lead.start()]
+        .trim()
+        .trim_matches(',')
+        .trim();
+    if let Some(phrase) = between.strip_prefix("of ") {
+        let (org, country) = place_phrase(phrase, g);
+        if org.is_some() || country.is_some() {
+            return (org, country);
+        }
+    } else if !matches!(between, "" | "was" | "is" | "were") {
+        return (None, None);
+    }
+    // "a Smolensk delegation", "a Dutch business delegation": capitalised words before it,
+    // past at most two lower-case ones.
+    let words: Vec<&str> = sentence[..d].split_whitespace().collect();
+    let mut end = words.len();
+    while end > 0
+        && words.len() - end < 2
+        && !capitalised(words[end - 1])
+        && !matches!(words[end - 1], "a" | "an" | "the")
+    {
+        end -= 1;
+    }
+    let mut begin = end;
+    while begin > 0 && capitalised(words[begin - 1]) && !SENTENCE_WORDS.contains(&words[begin - 1])
+    {
+        begin -= 1;
+    }
+    if begin == end {
+        return (None, None);
+    }
+    let place = words[begin..end].join(" ");
+    if let Some(c) = g.nation(&place) {
+        return (None, Some(c));
+    }
+    let country = g.country_in(&place);
+    (Some(fuller_place(&place, paragraphs, g)), country)
+}
+
+fn delegation_noun() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| regex::Regex::new(r"\b(?:delegation|side)\b").expect("pattern compiles"))
+}
+
+fn led_by() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?$")
+            .expect("pattern compiles")
+    })
+}
+
+/// A place as a delegation names it: "Hungary's Csongrád-Csanád County", "the Chinese city of
+/// Chengdu", "France's Auvergne-Rhône-Alpes region", "Belarusian companies". Returns the body
+/// and the state.
+fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>) {
+    let mut rest = phrase.trim().strip_prefix("the ").unwrap_or(phrase.trim());
+    let mut country = None;
+    for mark in ["'s ", "’s "] {
+        if let Some(k) = rest.find(mark)
+            && let Some(c) = g.nation(&rest[..k])
+        {
+            country = Some(c);
+            rest = &rest[k + mark.len()..];
+            break;
+        }
+    }
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // "Chinese city of Chengdu": a demonym and a kind of place before the name.
+    if words.len() > 3
+        && words[2] == "of"
+        && !capitalised(words[1])
+        && let Some(c) = g.nation(words[0])
+    {
+        country = Some(c);
+        words.drain(..3);
+    }
+    // "German Free State of Saxony", "Belarusian companies": a leading demonym is the state.
+    if let Some(c) = words.first().and_then(|w| g.nation(w)) {
+        country = country.or(Some(c));
+        words.remove(0);
+    }
+    // "Auvergne-Rhône-Alpes region": the capitalised name only.
+    while words.last().is_some_and(|w| !capitalised(w)) {
+        words.pop();
+    }
+    if words.first().is_none_or(|w| !capitalised(w)) {
+        return (None, country);
+    }
+    let body = words.join(" ");
+    let country = country.or_else(|| g.country_in(&body));
+    (Some(body), country)
+}
+
+/// "Smolensk" -> "Smolensk Oblast" when the article names the place so elsewhere.
+fn fuller_place(place: &str, paragraphs: &[String], g: &Gazetteer) -> String {
+    for p in paragraphs {
+        for (k, _) in p.match_indices(place) {
+            let after = &p[k + place.len()..];
+            for kind in &g.place_types {
+                let kind = kind.join(" ");
+                if let Some(rest) = after
+                    .strip_prefix(' ')
+                    .and_then(|a| a.strip_prefix(kind.as_str()))
+                    && !rest.starts_with(char::is_alphanumeric)
+                {
+                    return format!("{place} {kind}");
+                }
+            }
+        }
+    }
+    place.to_string()
 }
 
 /// A person as extraction builds it up.
@@ -467,7 +740,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
         let runs = runs(p, &toks);
         for (ri, run) in runs.iter().enumerate() {
             let r = read_run(run, g);
-            let mut title = r.title.map(|(a, b)| join(p, &run[a..b]));
+            let mut title = r.title.map(|(a, b)| with_gloss(p, &run[a..b]));
             let mut org = r.org.map(|(a, b)| join(p, &run[a..b]));
             let mut stated_country = None;
             portfolio(&mut title, &mut org, &mut stated_country, g);
@@ -478,6 +751,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 } else if run.len() == 1 {
                     // A surname alone, resolved once the people are known.
                     title_refs.push((span(p, pi, run), String::new(), None));
+                } else {
+                    // Perhaps the full name of someone found with a title ("Park Ji-hoon",
+                    // although a park is not a person).
+                    bare.push((join(p, run), span(p, pi, run)));
                 }
                 continue;
             };
@@ -489,7 +766,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 });
                 match next.map(|n| (n, read_run(n, g))) {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
-                        title = nr.title.map(|(a, b)| join(p, &n[a..b]));
+                        title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
                         portfolio(&mut title, &mut org, &mut stated_country, g);
                         confidence = 0.85;
@@ -521,9 +798,19 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             }
             let name = join(p, &run[ns..ne]);
             let surname = run[ne - 1].text.to_string();
-            let sp = span(p, pi, run);
+            let sp = span(p, pi, &run[..ne]);
+            // "a delegation of China's Shaanxi Province headed by Vice Governor He Xiaoming":
+            // the leader's body and state, when the run does not name them.
+            let (led_org, led_country) = delegation_led(p, run[0].start, paragraphs, g);
+            let own_body = title
+                .as_deref()
+                .is_some_and(|t| g.is_portfolio(t) || g.is_sent(t));
+            if org.is_none() && !own_body {
+                org = led_org;
+            }
             let country = stated_country
                 .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
+                .or(led_country)
                 .or_else(|| {
                     // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
                     run.iter().find_map(|t| g.country_of.get(t.text).cloned())
@@ -543,39 +830,157 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             );
         }
     }
+    // "De Luca told reporters", "Van der Berg said": a name found only by a verb of saying
+    // that ends the name of someone named in full is that person.
+    let mut k = 0;
+    while k < people.len() {
+        let short = people[k].name.to_lowercase();
+        let full = (people[k].title.is_none() && people[k].organisation.is_none())
+            .then(|| {
+                people.iter().position(|x| {
+                    x.name.len() > short.len()
+                        && x.name.to_lowercase().ends_with(&format!(" {short}"))
+                })
+            })
+            .flatten();
+        match full {
+            Some(f) => {
+                let weak = people.remove(k);
+                let f = if f > k { f - 1 } else { f };
+                people[f].spans.extend(weak.spans);
+            }
+            None => k += 1,
+        }
+    }
     for (name, sp) in bare {
         if let Some(person) = people.iter_mut().find(|x| x.name == name) {
             person.spans.push(sp);
         }
     }
+    title_refs.extend(lower_case_title_refs(paragraphs, g));
     for (sp, title, org) in title_refs {
         let target = if title.is_empty() {
-            people.iter_mut().find(|x| x.surname == sp.text)
+            // A surname; or the family name of a name written family name first ("Wang"
+            // for Wang Lei, "Lee" for Lee Soo-jin).
+            people
+                .iter()
+                .position(|x| x.surname == sp.text)
+                .or_else(|| {
+                    people.iter().position(|x| {
+                        x.name.split_whitespace().count() >= 2
+                            && x.name.split_whitespace().next() == Some(sp.text.as_str())
+                    })
+                })
         } else {
-            people.iter_mut().find(|x| {
-                x.title.as_deref() == Some(title.as_str())
-                    && match (&org, &x.organisation) {
-                        (Some(a), Some(b)) => b.contains(a.as_str()) || a.contains(b.as_str()),
-                        _ => true,
-                    }
-            })
+            // A title alone: the person who holds it ("the Vice Minister" for the Vice
+            // Minister of Science), the one named last before it when several do.
+            let holders: Vec<usize> = (0..people.len())
+                .filter(|&i| {
+                    let x = &people[i];
+                    x.title.as_deref().is_some_and(|t| title_refers(&title, t))
+                        && match (&org, &x.organisation) {
+                            (Some(a), Some(b)) => b.contains(a.as_str()) || a.contains(b.as_str()),
+                            _ => true,
+                        }
+                })
+                .collect();
+            let before = |i: &usize| {
+                people[*i]
+                    .spans
+                    .iter()
+                    .filter(|s| (s.paragraph, s.start) < (sp.paragraph, sp.start))
+                    .map(|s| (s.paragraph, s.start))
+                    .max()
+            };
+            holders
+                .iter()
+                .copied()
+                .max_by_key(|i| before(i))
+                .filter(|_| holders.len() == 1 || holders.iter().any(|i| before(i).is_some()))
         };
-        if let Some(person) = target {
-            person.spans.push(sp);
+        if let Some(i) = target {
+            people[i].spans.push(sp);
         }
     }
     sort_spans(&mut people);
     people
 }
 
+/// Whether a title used alone ("the akim", "the Deputy Minister") refers to the holder of
+/// `held` ("Akim (Governor)", "Deputy Minister of Investment, Industry and Trade"): the same
+/// title, case and gloss aside, or its head before the portfolio.
+fn title_refers(alone: &str, held: &str) -> bool {
+    let strip = |s: &str| -> String {
+        let no_gloss = match (s.find('('), s.find(')')) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &s[..a], &s[b + 1..]),
+            _ => s.to_string(),
+        };
+        no_gloss
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (a, h) = (strip(alone), strip(held));
+    let gloss = held
+        .find('(')
+        .and_then(|k| held[k + 1..].split(')').next())
+        .map(str::to_lowercase);
+    h == a || h.starts_with(&format!("{a} of ")) || gloss.as_deref() == Some(a.as_str())
+}
+
+/// "the akim said", "the khokim": a title in lower case after "the", as a reference.
+fn lower_case_title_refs(
+    paragraphs: &[String],
+    g: &Gazetteer,
+) -> Vec<(Span, String, Option<String>)> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let toks = tokens(p);
+        for (i, t) in toks.iter().enumerate() {
+            if !t.text.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let words: Vec<&str> = toks[i + 1..].iter().take(4).map(|x| x.text).collect();
+            let Some(n) = lower_title_len(&words, g) else {
+                continue;
+            };
+            let last = toks[i + n];
+            // Only "the akim" closing a phrase, not "the akim of Aktobe Region" or "the
+            // deputy minister's".
+            let after = &p[last.end..];
+            if after.trim_start().starts_with("of ") || last.text.ends_with("'s") {
+                continue;
+            }
+            out.push((
+                Span {
+                    paragraph: pi,
+                    start: t.start,
+                    end: last.end,
+                    text: p[t.start..last.end].to_string(),
+                },
+                words[..n].join(" "),
+                None,
+            ));
+        }
+    }
+    out
+}
+
 /// Adds a sighting of a person: merged into the person of the same name when known (the
-/// first title, organisation and country found stay), else a new person.
+/// first title, organisation and country found stay, unless a later organisation is a
+/// fuller name of the first), else a new person.
 pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
     match people.iter_mut().find(|x| x.name == found.name) {
         Some(known) => {
             known.spans.extend(found.spans);
             known.title = known.title.take().or(found.title);
-            known.organisation = known.organisation.take().or(found.organisation);
+            // A fuller name of the same body replaces a short one ("облисполком" ->
+            // "Брестский облисполком").
+            known.organisation = match (known.organisation.take(), found.organisation) {
+                (Some(k), Some(f)) if f.len() > k.len() && f.contains(k.as_str()) => Some(f),
+                (k, f) => k.or(f),
+            };
             known.country = known.country.take().or(found.country);
             known.confidence = known.confidence.max(found.confidence);
         }
@@ -647,7 +1052,7 @@ mod tests {
             got,
             vec![(
                 "Asain Baikhanov".into(),
-                s("Akim"),
+                s("Akim (Governor)"),
                 s("Pavlodar Region"),
                 s("Kazakhstan")
             )]
@@ -732,5 +1137,133 @@ mod tests {
                 "Atyrau Oblast First Vice Governor"
             ]
         );
+    }
+
+    #[test]
+    fn a_delegation_names_the_body_and_state_of_its_leader() {
+        let got = one(
+            "Officials met a delegation of China's Shaanxi Province headed by Vice Governor He Xiaoming on Monday.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "He Xiaoming".into(),
+                s("Vice Governor"),
+                s("Shaanxi Province"),
+                s("China")
+            )]
+        );
+        let got = one(
+            "The akim received a delegation of the Korean city of Gwangju headed by Vice Mayor Lee Soo-jin.",
+        );
+        assert_eq!(got[0].2, s("Gwangju"));
+        assert_eq!(got[0].3, s("South Korea"));
+        // "a Smolensk delegation": the fuller name the article gives the place.
+        let people = find_people(&[
+            "Enterprises of Russia's Smolensk Oblast signed contracts.".into(),
+            "They came with a Smolensk delegation headed by Vice Governor Konstantin Yermakov."
+                .into(),
+        ]);
+        assert_eq!(people[0].organisation, s("Smolensk Oblast"));
+        assert_eq!(people[0].country, s("Russia"));
+        // A demonym alone gives the state, never an organisation.
+        let got = one(
+            "He met a Dutch business delegation led by Nicolaas van der Berg, Vice Chairman of the Netherlands-Belarus Business Council.",
+        );
+        assert_eq!(got[0].2, s("Netherlands-Belarus Business Council"));
+        assert_eq!(got[0].3, s("Netherlands"));
+    }
+
+    #[test]
+    fn ambassadors_portfolios_and_fields_before_the_title() {
+        let got = one("He met Ambassador of Azerbaijan to Belarus Rashad Huseynli in Minsk.");
+        assert_eq!(
+            got,
+            vec![(
+                "Rashad Huseynli".into(),
+                s("Ambassador"),
+                None,
+                s("Azerbaijan")
+            )]
+        );
+        let got = one(
+            "A delegation headed by Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan Aida Temirbekova arrived.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Aida Temirbekova".into(),
+                s("Deputy Minister of Culture, Information, Sports and Youth Policy"),
+                None,
+                s("Kyrgyzstan")
+            )]
+        );
+        let got = one("Officials met Kazakh Deputy Energy Minister Saule Bekturganova in Astana.");
+        assert_eq!(
+            got,
+            vec![(
+                "Saule Bekturganova".into(),
+                s("Deputy Energy Minister"),
+                None,
+                s("Kazakhstan")
+            )]
+        );
+        // "Prime Minister" is not a portfolio title: "of Tatarstan" is the organisation.
+        let got = one("It was headed by Deputy Prime Minister of Tatarstan Rustem Gafiyatullin.");
+        assert_eq!(got[0].1, s("Deputy Prime Minister"));
+        assert_eq!(got[0].2, s("Tatarstan"));
+        // Two people joined by "and", the second with a demonym before the title.
+        let got = one(
+            "Turkish Deputy Trade Minister Mehmet Ali Yildirim and Kyrgyz Minister of Energy Taalaibek Ibraev signed it.",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, vec!["Mehmet Ali Yildirim", "Taalaibek Ibraev"]);
+    }
+
+    #[test]
+    fn lower_case_apposition_keeps_the_body_after_the() {
+        let got = one(
+            "It was led by Mikhail Serkov, deputy chairman of the Brest regional executive committee, on a visit.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Mikhail Serkov".into(),
+                s("deputy chairman"),
+                s("Brest regional executive committee"),
+                s("Belarus")
+            )]
+        );
+        let got =
+            one("Jean-Pierre Dubois, France's special envoy for Central Asia, met the mayor.");
+        assert_eq!(
+            got,
+            vec![(
+                "Jean-Pierre Dubois".into(),
+                s("special envoy for Central Asia"),
+                None,
+                s("France")
+            )]
+        );
+    }
+
+    #[test]
+    fn short_forms_and_titles_alone_resolve_to_the_person() {
+        let people = find_people(&[
+            "Giovanni De Luca, vice president of Emilia-Romagna, arrived. De Luca told reporters so.".into(),
+            "Wang Lei, vice chairman of the Xinjiang Uygur Autonomous Region, spoke. Wang said so.".into(),
+            "Yerbol Kuanyshev, Akim (Governor) of Aktobe Region, spoke. Later the akim said so.".into(),
+        ]);
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["Giovanni De Luca", "Wang Lei", "Yerbol Kuanyshev"],
+            "\"De Luca\" is not a second person"
+        );
+        let texts =
+            |i: usize| -> Vec<&str> { people[i].spans.iter().map(|s| s.text.as_str()).collect() };
+        assert!(texts(0).contains(&"De Luca"), "{:?}", texts(0));
+        assert!(texts(1).contains(&"Wang"), "{:?}", texts(1));
+        assert!(texts(2).contains(&"the akim"), "{:?}", texts(2));
     }
 }

@@ -15,13 +15,109 @@ fn quote_pattern() -> &'static Regex {
     })
 }
 
-/// Attaches each quote to its speaker; returns those without one.
+/// Whether quoted text reproduces someone's words: it ends a sentence or a clause inside
+/// the marks ("…here," Dubois said; "…well."), or the attribution follows a comma and a dash
+/// (Russian «…», – сказал он). Names in quotation marks ("Great Stone", «Гродно Азот») and
+/// phrases quoted from documents ("a backbone of Eurasian connectivity".) do not.
+fn is_speech(inner: &str, after: &str) -> bool {
+    inner.trim_end().ends_with(['.', ',', '!', '?', '…'])
+        || after
+            .trim_start()
+            .strip_prefix(',')
+            .is_some_and(|a| a.trim_start().starts_with(['–', '—', '-']))
+}
+
+/// Where a quote opened in paragraph `p` is left open at its end (it runs on into the next
+/// paragraph, which opens with a quotation mark again): the byte offset after the mark.
+fn unclosed_opening(p: &str) -> Option<usize> {
+    let straight: Vec<usize> = p.match_indices('"').map(|(k, _)| k).collect();
+    if straight.len() % 2 == 1 {
+        return straight.last().map(|k| k + 1);
+    }
+    for (open, close) in [('“', '”'), ('«', '»')] {
+        // In „Болашак“ the mark “ closes.
+        if open == '“' && p.contains('„') {
+            continue;
+        }
+        if let Some(k) = p.rfind(open)
+            && p.rfind(close).is_none_or(|c| c < k)
+        {
+            return Some(k + open.len_utf8());
+        }
+    }
+    None
+}
+
+/// The speaker a colon introduces: `Gumar Dyusembayev said: "…"` or, when the quote opens
+/// its paragraph, `He said:` closing the paragraph before (the last person named there).
+fn introduced_by_colon(
+    paragraphs: &[String],
+    pi: usize,
+    start: usize,
+    people: &[Person],
+) -> Option<usize> {
+    let before = paragraphs[pi][..start].trim_end();
+    let (para, limit) = if before.is_empty() && pi > 0 {
+        (pi - 1, paragraphs[pi - 1].len())
+    } else {
+        (pi, before.len())
+    };
+    if !paragraphs[para][..limit].trim_end().ends_with(':') {
+        return None;
+    }
+    last_named(people, para, limit)
+}
+
+/// The person named last before `limit` in paragraph `pi`.
+fn last_named(people: &[Person], pi: usize, limit: usize) -> Option<usize> {
+    people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, person)| {
+            person
+                .spans
+                .iter()
+                .filter(|s| s.paragraph == pi && s.end <= limit)
+                .map(move |s| (s.start, i))
+        })
+        .max()
+        .map(|(_, i)| i)
+}
+
+/// Attaches each quote to its speaker; returns those without one. A quote that runs over
+/// two paragraphs counts once.
 pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec<QuoteSuggestion> {
     let mut unattributed = Vec::new();
+    let mut give = |who: Option<usize>, quote: QuoteSuggestion, people: &mut [Person]| match who {
+        Some(i) => people[i].quotes.push(quote),
+        None => unattributed.push(quote),
+    };
+    // A quote left open at the end of a paragraph, and who said it, when known.
+    let mut open: Option<(QuoteSuggestion, Option<usize>)> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
-        for m in quote_pattern().captures_iter(p) {
+        let mut matches: Vec<_> = quote_pattern().captures_iter(p).collect();
+        if let Some((mut quote, who)) = open.take() {
+            let continues = matches
+                .first()
+                .is_some_and(|m| m.get(0).is_some_and(|w| p[..w.start()].trim().is_empty()));
+            if continues {
+                // The closing paragraph: an attribution after it names the speaker.
+                let m = matches.remove(0);
+                let whole = m.get(0).expect("whole match");
+                let inner = m.get(1).or(m.get(2)).or(m.get(3)).expect("one quote group");
+                quote.text = format!("{} {}", quote.text, inner.as_str().trim());
+                let after = speaker_after(p, pi, whole.end(), people);
+                give(after.or(who), quote, people);
+            } else {
+                give(who, quote, people);
+            }
+        }
+        for m in matches {
             let whole = m.get(0).expect("whole match");
             let inner = m.get(1).or(m.get(2)).or(m.get(3)).expect("one quote group");
+            if !is_speech(inner.as_str(), &p[whole.end()..]) {
+                continue;
+            }
             let quote = QuoteSuggestion {
                 // "…and ours,\" stressed": the comma belongs to the sentence, not the quote.
                 text: inner.as_str().trim().trim_end_matches(',').to_string(),
@@ -32,11 +128,29 @@ pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec
                     text: inner.as_str().to_string(),
                 },
             };
-            match speaker(p, pi, whole.start(), whole.end(), people) {
-                Some(i) => people[i].quotes.push(quote),
-                None => unattributed.push(quote),
-            }
+            let who = speaker(p, pi, whole.start(), whole.end(), people)
+                .or_else(|| introduced_by_colon(paragraphs, pi, whole.start(), people));
+            give(who, quote, people);
         }
+        if let Some(k) = unclosed_opening(p) {
+            let text = &p[k..];
+            let quote = QuoteSuggestion {
+                text: text.trim().to_string(),
+                span: Span {
+                    paragraph: pi,
+                    start: k,
+                    end: p.len(),
+                    text: text.to_string(),
+                },
+            };
+            let mark = p[..k].chars().next_back().map_or(0, char::len_utf8);
+            let who = introduced_by_colon(paragraphs, pi, k - mark, people)
+                .or_else(|| last_named(people, pi, k));
+            open = Some((quote, who));
+        }
+    }
+    if let Some((quote, who)) = open {
+        give(who, quote, people);
     }
     unattributed
 }
@@ -74,6 +188,25 @@ fn speaker(p: &str, pi: usize, start: usize, end: usize, people: &[Person]) -> O
     in_paragraph(0, start)
         .max_by_key(|&(_, s)| s)
         .map(|(i, _)| i)
+}
+
+/// The speaker named after a quote that closes at `end` ("…," Andrei Ostapchuk said).
+fn speaker_after(p: &str, pi: usize, end: usize, people: &[Person]) -> Option<usize> {
+    let tail_end = p[end..]
+        .find(['.', '!', '?', ';'])
+        .map_or(p.len(), |n| end + n);
+    people
+        .iter()
+        .enumerate()
+        .flat_map(|(i, person)| {
+            person
+                .spans
+                .iter()
+                .filter(move |s| s.paragraph == pi && s.start >= end && s.end <= tail_end)
+                .map(move |s| (s.start, i))
+        })
+        .min()
+        .map(|(_, i)| i)
 }
 
 #[cfg(test)]
@@ -114,5 +247,26 @@ mod tests {
             1,
             "a quote with no named speaker in its paragraph stays unattributed"
         );
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_counts_once_and_names_in_quotes_are_not_quotes() {
+        let paragraphs = vec![
+            "Vice Governor Park Ji-hoon met the minister. He said:".to_string(),
+            "\"Our companies are ready to hire graduates.".to_string(),
+            "\"We also want students in our factories.\"".to_string(),
+            "He praised the \"Central Asia\" centre, and the roadmap provides for \"joint projects in health\".".to_string(),
+        ];
+        let mut people = find_people(&paragraphs);
+        let loose = attach_quotes(&paragraphs, &mut people);
+        assert_eq!(people.len(), 1);
+        let quotes: Vec<&str> = people[0].quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            quotes,
+            vec![
+                "Our companies are ready to hire graduates. We also want students in our factories."
+            ]
+        );
+        assert!(loose.is_empty(), "{loose:?}");
     }
 }

@@ -1,7 +1,8 @@
 //! Russian wire copy: titles in lower case before names, and both in any grammatical case
 //! ("встретился с первым заместителем акима области Гумаром Дюсембаевым"). Names and the
 //! head of the title are reduced to the nominative ("Гумар Дюсембаев", "первый заместитель
-//! акима"); the words after the head are already genitive and stay as written.
+//! акима"), and so is the organisation after it ("Атырауской области" -> "Атырауская
+//! область"), from the nouns listed in `data/org_nouns_ru.tsv`.
 
 use std::sync::OnceLock;
 
@@ -11,40 +12,113 @@ use super::people::{Person, Tok, add_person, sort_spans, tokens};
 
 const TITLES_RU: &str = include_str!("../../data/titles_ru.txt");
 const REGIONS_RU: &str = include_str!("../../data/regions_ru.tsv");
+const ORG_NOUNS_RU: &str = include_str!("../../data/org_nouns_ru.tsv");
 
-fn titles() -> &'static [(String, String)] {
-    static T: OnceLock<Vec<(String, String)>> = OnceLock::new();
+/// A Russian title: its nominative, the stem of all its forms and its kind ("portfolio",
+/// "sent" or "").
+struct TitleRu {
+    nominative: String,
+    stem: String,
+    kind: String,
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+}
+
+fn titles() -> &'static [TitleRu] {
+    static T: OnceLock<Vec<TitleRu>> = OnceLock::new();
     T.get_or_init(|| {
-        TITLES_RU
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        data_lines(TITLES_RU)
+            .filter(|l| !l.starts_with('-'))
             .filter_map(|l| {
-                l.split_once('\t')
-                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                let mut cols = l.split('\t');
+                Some(TitleRu {
+                    nominative: cols.next()?.to_string(),
+                    stem: cols.next()?.to_string(),
+                    kind: cols.next().unwrap_or("").trim().to_string(),
+                })
             })
             .collect()
     })
 }
 
-/// The country whose Russian name, region or city a word begins with.
-pub(super) fn country_ru(word: &str) -> Option<String> {
-    static R: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let table = R.get_or_init(|| {
-        REGIONS_RU
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .flat_map(|(country, stems)| {
-                stems
-                    .split('|')
-                    .map(move |s| (s.to_string(), country.to_string()))
+/// Words that begin like a title but are not one ("после" is not "посол").
+fn not_titles() -> &'static [String] {
+    static T: OnceLock<Vec<String>> = OnceLock::new();
+    T.get_or_init(|| {
+        data_lines(TITLES_RU)
+            .filter_map(|l| l.strip_prefix('-'))
+            .map(|w| w.trim().to_string())
+            .collect()
+    })
+}
+
+/// A noun that heads the name of a body ("область", "облисполком").
+struct OrgNoun {
+    nominative: String,
+    genitive: String,
+    gender: char,
+    /// "хокима города Ташкента": the kind of place is dropped, the name stays.
+    drop: bool,
+}
+
+fn org_nouns() -> &'static [OrgNoun] {
+    static N: OnceLock<Vec<OrgNoun>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut nouns: Vec<OrgNoun> = data_lines(ORG_NOUNS_RU)
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some(OrgNoun {
+                    nominative: cols.next()?.to_string(),
+                    genitive: cols.next()?.to_string(),
+                    gender: cols.next()?.trim().chars().next()?,
+                    drop: cols.next().is_some_and(|c| c.trim() == "drop"),
+                })
+            })
+            .collect();
+        // "облисполкома" before "исполкома".
+        nouns.sort_by_key(|n| std::cmp::Reverse(n.genitive.chars().count()));
+        nouns
+    })
+}
+
+/// (stem, country, whether the stem names the state itself rather than a region or city).
+fn places_ru() -> &'static [(String, String, bool)] {
+    static R: OnceLock<Vec<(String, String, bool)>> = OnceLock::new();
+    R.get_or_init(|| {
+        data_lines(REGIONS_RU)
+            .flat_map(|l| {
+                let mut cols = l.split('\t');
+                let country = cols.next().unwrap_or("").to_string();
+                cols.enumerate().flat_map(move |(k, stems)| {
+                    let country = country.clone();
+                    stems
+                        .split('|')
+                        .filter(|s| !s.is_empty())
+                        .map(move |s| (s.to_string(), country.clone(), k == 0))
+                })
             })
             .collect()
-    });
-    table
+    })
+}
+
+/// The country a word names as a state ("Казахстана", "китайской"), not as a region.
+fn state_ru(word: &str) -> Option<String> {
+    let w = word.to_lowercase();
+    places_ru()
         .iter()
-        .find(|(stem, _)| word.starts_with(stem.as_str()))
-        .map(|(_, c)| c.clone())
+        .find(|(stem, _, state)| *state && w.starts_with(&stem.to_lowercase()))
+        .map(|(_, c, _)| c.clone())
+}
+
+/// The country whose Russian name, region or city a word begins with.
+pub(super) fn country_ru(word: &str) -> Option<String> {
+    places_ru()
+        .iter()
+        .find(|(stem, _, _)| word.starts_with(stem.as_str()))
+        .map(|(_, c, _)| c.clone())
 }
 
 fn is_cyrillic_capitalised(w: &str) -> bool {
@@ -195,38 +269,185 @@ pub(super) fn nominative_first(w: &str) -> (String, Option<bool>) {
     (w.to_string(), None)
 }
 
-/// The nominative of the first words of a title phrase ("первым заместителем" ->
-/// "первый заместитель"); the genitive words after the head stay.
-fn nominative_title(words: &[&str]) -> String {
-    let mut out = Vec::new();
-    let mut head_done = false;
-    for w in words {
-        if head_done {
-            out.push((*w).to_string());
-            continue;
-        }
-        if let Some((nom, _)) = titles()
-            .iter()
-            .find(|(_, stem)| w.starts_with(stem.as_str()))
-        {
-            out.push(nom.clone());
-            head_done = true;
-        } else if w.starts_with("перв") {
-            out.push("первый".into());
-        } else if w.starts_with("вице") {
-            out.push((*w).into());
-        } else {
-            out.push((*w).to_string());
-        }
+/// The title a word is a form of ("заместителем" -> заместитель).
+fn title_of(w: &str) -> Option<&'static TitleRu> {
+    let lw = w.to_lowercase();
+    if not_titles().contains(&lw) {
+        return None;
     }
-    out.join(" ")
+    titles().iter().find(|t| lw.starts_with(t.stem.as_str()))
 }
 
 fn is_title_word(w: &str) -> bool {
-    let lw = w.to_lowercase();
-    titles()
+    title_of(w).is_some()
+}
+
+/// A title phrase read: the title in the nominative, the organisation in the nominative and
+/// the state it names.
+#[derive(Debug, PartialEq)]
+struct TitlePhrase {
+    title: String,
+    organisation: Option<String>,
+    country: Option<String>,
+}
+
+/// Reads the words from a title to the name:
+/// - "первым заместителем председателя правительства Саратовской области": modifiers and
+///   the head in the nominative, one title in the genitive after it ("первый заместитель
+///   председателя"), then the body, reduced to the nominative ("правительство Саратовской
+///   области");
+/// - "вице-министром культуры и информации Казахстана": a portfolio's lower-case words are
+///   part of the title; a state alone is the country, not an organisation;
+/// - "посла Казахстана в Беларуси": an ambassador has no organisation.
+fn read_title_phrase(words: &[&str]) -> TitlePhrase {
+    let mut out = Vec::new();
+    let mut k = 0;
+    let mut head = None;
+    while k < words.len() {
+        let w = words[k];
+        k += 1;
+        if let Some(t) = title_of(w) {
+            out.push(t.nominative.clone());
+            head = Some(t);
+            break;
+        }
+        let lw = w.to_lowercase();
+        out.push(if lw.starts_with("перв") {
+            "первый".to_string()
+        } else {
+            lw
+        });
+    }
+    let mut portfolio = head.is_some_and(|t| t.kind == "portfolio");
+    let sent = head.is_some_and(|t| t.kind == "sent");
+    // "заместитель председателя", "первый заместитель министра промышленности".
+    if let Some(w) = words.get(k)
+        && !is_cyrillic_capitalised(w)
+        && let Some(t) = title_of(w)
+    {
+        portfolio |= t.kind == "portfolio";
+        out.push((*w).to_string());
+        k += 1;
+    }
+    if portfolio {
+        while let Some(w) = words.get(k).filter(|w| !is_cyrillic_capitalised(w)) {
+            out.push((*w).to_string());
+            k += 1;
+        }
+    }
+    let rest = &words[k..];
+    let country = rest.iter().find_map(|w| country_ru(w));
+    let state_only = rest
         .iter()
-        .any(|(_, stem)| lw.starts_with(stem.as_str()))
+        .all(|w| state_ru(w).is_some() || !is_cyrillic_capitalised(w) && w.chars().count() <= 2);
+    let organisation = if sent || state_only {
+        None
+    } else {
+        nominative_org(rest)
+    };
+    TitlePhrase {
+        title: out.join(" "),
+        organisation,
+        country,
+    }
+}
+
+/// An organisation in the genitive, reduced to the nominative: the adjectives before its
+/// head noun agree with it ("Брестского облисполкома" -> "Брестский облисполком"), the
+/// words after the head stay genitive ("правительства Калининградской области" ->
+/// "правительство Калининградской области"). A state's adjective is dropped ("китайской
+/// провинции Цзянсу" -> "провинция Цзянсу"); a kind of place marked "drop" gives the name
+/// only ("города Ташкента" -> "Ташкент").
+fn nominative_org(words: &[&str]) -> Option<String> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| state_ru(w).is_some())
+        .collect();
+    let noun_of = |w: &str| {
+        let lw = w.to_lowercase();
+        org_nouns()
+            .iter()
+            .find(|n| lw.ends_with(n.genitive.as_str()))
+    };
+    let Some(h) = words.iter().position(|w| noun_of(w).is_some()) else {
+        return match words.as_slice() {
+            [] => None,
+            [one] => Some(nominative_name(one)),
+            _ => Some(words.join(" ")),
+        };
+    };
+    let noun = noun_of(words[h]).expect("found above");
+    if noun.drop {
+        return words.get(h + 1).map(|w| nominative_name(w));
+    }
+    let mut out: Vec<String> = words[..h]
+        .iter()
+        .map(|w| nominative_adjective(w, noun.gender))
+        .collect();
+    let w = words[h];
+    let cut = w.len() - noun.genitive.len();
+    out.push(format!("{}{}", &w[..cut], noun.nominative));
+    out.extend(words[h + 1..].iter().map(|w| (*w).to_string()));
+    Some(out.join(" "))
+}
+
+/// An adjective in the genitive singular, in the nominative of the given gender.
+fn nominative_adjective(w: &str, gender: char) -> String {
+    let rules: &[(&str, &str)] = match gender {
+        'f' => &[("ой", "ая"), ("ей", "яя")],
+        'n' => &[("ого", "ое"), ("его", "ее")],
+        _ => &[
+            ("кого", "кий"),
+            ("гого", "гий"),
+            ("хого", "хий"),
+            ("ого", "ый"),
+            ("его", "ий"),
+        ],
+    };
+    rules
+        .iter()
+        .find_map(|(g, n)| w.strip_suffix(g).map(|b| format!("{b}{n}")))
+        .unwrap_or_else(|| w.to_string())
+}
+
+/// A place name in the genitive, in the nominative: "Ташкента" -> "Ташкент", "Москвы" ->
+/// "Москва"; indeclinable names ("Цзянсу") stay.
+fn nominative_name(w: &str) -> String {
+    const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
+    if let Some(b) = w
+        .strip_suffix('а')
+        .filter(|b| b.ends_with(|c: char| CONSONANTS.contains(c)))
+    {
+        return b.to_string();
+    }
+    if let Some(b) = w.strip_suffix('ы') {
+        return format!("{b}а");
+    }
+    w.to_string()
+}
+
+/// "делегацией китайской провинции Цзянсу во главе с": the body the delegation comes from,
+/// in the nominative, and its state, when the text before a title ends so.
+fn delegation_ru(before: &str) -> (Option<String>, Option<String>) {
+    let Some(lead) = before.trim_end().strip_suffix("во главе с") else {
+        return (None, None);
+    };
+    let Some(d) = lead.rfind("делегаци") else {
+        return (None, None);
+    };
+    let words: Vec<&str> = lead[d..].split_whitespace().skip(1).collect();
+    let country = words.iter().find_map(|w| country_ru(w));
+    let named = match words.as_slice() {
+        [one] => is_cyrillic_capitalised(one),
+        _ => words.iter().any(|w| {
+            let lw = w.to_lowercase();
+            org_nouns()
+                .iter()
+                .any(|n| lw.ends_with(n.genitive.as_str()))
+        }),
+    };
+    (named.then(|| nominative_org(&words)).flatten(), country)
 }
 
 /// People in Russian paragraphs: a capitalised first name and surname, preceded in the same
@@ -239,10 +460,24 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            // Right after a title any two capitalised words are a name ("вице-губернатором
+            // Ли Минхуа"); so is a name already found ("По словам Ли Минхуа").
+            let after_title = i > 0
+                && is_title_word(toks[i - 1].text)
+                && p[toks[i - 1].end..t.start].trim().is_empty()
+                && country_ru(t.text).is_none()
+                && !org_nouns()
+                    .iter()
+                    .any(|o| t.text.to_lowercase().ends_with(o.genitive.as_str()));
             let pair = toks.get(i + 1).filter(|n| {
                 p[t.end..n.start].trim().is_empty()
                     && is_cyrillic_capitalised(t.text)
-                    && looks_like_surname(n.text)
+                    && is_cyrillic_capitalised(n.text)
+                    && (looks_like_surname(n.text)
+                        || after_title
+                        || people
+                            .iter()
+                            .any(|x| x.name == format!("{} {}", t.text, n.text)))
             });
             let Some(n) = pair.copied() else {
                 if is_cyrillic_capitalised(t.text)
@@ -273,9 +508,15 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                 .last()
                 .unwrap_or(i);
             let before: Vec<Tok<'_>> = toks[clause_start..i].to_vec();
-            let head = before.iter().position(|b| {
-                is_title_word(b.text)
-                    || b.text.starts_with("перв") && before.iter().any(|x| is_title_word(x.text))
+            // "во главе с" (headed by) is not the title "глава".
+            let title_at = |k: usize| {
+                is_title_word(before[k].text)
+                    && !(k > 0 && before[k - 1].text == "во" && before[k].text == "главе")
+            };
+            let head = (0..before.len()).find(|&k| {
+                title_at(k)
+                    || before[k].text.to_lowercase().starts_with("перв")
+                        && (k + 1..before.len()).any(title_at)
             });
             let after = &p[n.end..];
             let speaks = Gazetteer::get().speech_verb_starts(after);
@@ -290,35 +531,26 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
             let mut organisation = None;
             let mut country = None;
             if let Some(h) = head {
-                let phrase = &before[h..];
-                // A title opening the sentence is capitalised ("Заместитель председателя").
-                let words: Vec<String> = phrase
-                    .iter()
-                    .enumerate()
-                    .map(|(k, x)| {
-                        if k == 0 && is_title_word(x.text) {
-                            x.text.to_lowercase()
-                        } else {
-                            x.text.to_string()
-                        }
-                    })
-                    .collect();
-                let lower: Vec<&str> = words
-                    .iter()
-                    .map(String::as_str)
-                    .take_while(|x| !is_cyrillic_capitalised(x))
-                    .collect();
-                title = Some(nominative_title(&lower));
-                let caps: Vec<&str> = words
-                    .iter()
-                    .map(String::as_str)
-                    .skip(lower.len())
-                    .filter(|x| is_cyrillic_capitalised(x))
-                    .collect();
-                if !caps.is_empty() {
-                    organisation = Some(caps.join(" "));
+                let words: Vec<&str> = before[h..].iter().map(|x| x.text).collect();
+                let read = read_title_phrase(&words);
+                title = Some(read.title);
+                organisation = read.organisation;
+                country = read.country;
+                let (led_org, led_country) = delegation_ru(&p[..before[h].start]);
+                let own_body = title_of(
+                    words
+                        .iter()
+                        .copied()
+                        .find(|w| is_title_word(w))
+                        .unwrap_or(""),
+                )
+                .is_some_and(|t| !t.kind.is_empty());
+                if organisation.is_none() && !own_body {
+                    organisation = led_org;
                 }
-                country = phrase.iter().find_map(|x| country_ru(x.text));
+                country = country
+                    .or_else(|| organisation.as_deref().and_then(country_ru))
+                    .or(led_country);
             }
             // The span runs from the title (when there is one) to the end of the name.
             let start = head.map_or(t.start, |h| before[h].start);
@@ -356,8 +588,107 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
             person.spans.push(sp);
         }
     }
+    title_references(paragraphs, &mut people);
     sort_spans(&mut people);
     people
+}
+
+/// Titles and roles used alone: "— подчеркнула первый заместитель председателя
+/// правительства", "— сказал дипломат". Each goes to the person who holds the title (the one
+/// named last before it when several do).
+fn title_references(paragraphs: &[String], people: &mut [Person]) {
+    let g = Gazetteer::get();
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let toks = tokens(p);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let taken = people.iter().any(|x| {
+                x.spans
+                    .iter()
+                    .any(|s| s.paragraph == pi && s.start <= t.start && t.end <= s.end)
+            });
+            let role = g.role_titles(t.text);
+            if taken || !is_title_word(t.text) && role.is_none() {
+                i += 1;
+                continue;
+            }
+            // The title phrase: lower-case words up to punctuation, at most six.
+            let mut end = i + 1;
+            while end < toks.len()
+                && end - i < 6
+                && !is_cyrillic_capitalised(toks[end].text)
+                && p[toks[end - 1].end..toks[end].start].trim().is_empty()
+            {
+                end += 1;
+            }
+            // A title before a name is that person's, not a reference.
+            if role.is_none()
+                && toks
+                    .get(end)
+                    .is_some_and(|n| is_cyrillic_capitalised(n.text))
+                && p[toks[end - 1].end..toks[end].start].trim().is_empty()
+            {
+                i = end;
+                continue;
+            }
+            // "первый заместитель": the modifier before the title is part of it.
+            let from = if i > 0
+                && toks[i - 1].text.to_lowercase().starts_with("перв")
+                && p[toks[i - 1].end..t.start].trim().is_empty()
+            {
+                i - 1
+            } else {
+                i
+            };
+            let holds = |x: &Person| match (role, x.title.as_deref()) {
+                (Some(titles), Some(held)) => {
+                    let held = held.to_lowercase();
+                    titles
+                        .iter()
+                        .any(|r| held == *r || held.ends_with(&format!(" {r}")))
+                }
+                (None, Some(held)) => {
+                    let words: Vec<&str> = toks[from..end].iter().map(|x| x.text).collect();
+                    let title = read_title_phrase(&words).title;
+                    held == title || held.starts_with(&format!("{title} "))
+                }
+                _ => false,
+            };
+            let holders: Vec<usize> = (0..people.len()).filter(|&k| holds(&people[k])).collect();
+            let last_before = |k: &usize| {
+                people[*k]
+                    .spans
+                    .iter()
+                    .filter(|s| (s.paragraph, s.start) < (pi, t.start))
+                    .map(|s| (s.paragraph, s.start))
+                    .max()
+            };
+            if let Some(k) = holders.iter().copied().max_by_key(last_before)
+                && (holders.len() == 1 || last_before(&k).is_some())
+            {
+                let (start, span_end) = if role.is_some() {
+                    (t.start, t.end)
+                } else {
+                    (toks[from].start, toks[end - 1].end)
+                };
+                found.push((
+                    k,
+                    Span {
+                        paragraph: pi,
+                        start,
+                        end: span_end,
+                        text: p[start..span_end].to_string(),
+                    },
+                ));
+            }
+            i = end;
+        }
+    }
+    for (k, sp) in found {
+        people[k].spans.push(sp);
+    }
 }
 
 #[cfg(test)]
@@ -416,5 +747,97 @@ mod tests {
         assert_eq!(nominative_first("Анна"), ("Анна".into(), Some(true)));
         assert_eq!(nominative_first("Виталием").0, "Виталий");
         assert_eq!(nominative_first("Андреем").0, "Андрей");
+    }
+
+    fn with_org(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find_people_ru(&[text.to_string()])
+            .into_iter()
+            .map(|p| (p.name, p.title, p.organisation))
+            .collect()
+    }
+
+    #[test]
+    fn organisations_reduce_to_the_nominative() {
+        let got = with_org(
+            "Делегация встретилась с первым заместителем акима Атырауской области Гумаром Дюсембаевым в Бресте.",
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Атырауская область"));
+        let got = with_org(
+            "Первый заместитель председателя Брестского облисполкома Сергей Ковальчук встретился с делегацией.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("первый заместитель председателя"));
+        assert_eq!(got[0].2.as_deref(), Some("Брестский облисполком"));
+        let got = with_org(
+            "Аким встретился с первым заместителем председателя правительства Саратовской области Натальей Бородиной.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("первый заместитель председателя"));
+        assert_eq!(
+            got[0].2.as_deref(),
+            Some("правительство Саратовской области")
+        );
+        let got =
+            with_org("Заместитель председателя Мингорисполкома Денис Левкович встретился с ними.");
+        assert_eq!(got[0].2.as_deref(), Some("Мингорисполком"));
+    }
+
+    #[test]
+    fn portfolios_ambassadors_and_delegations() {
+        let got = found(
+            "Он встретился с вице-министром культуры и информации Казахстана Айгуль Мукашевой.",
+        );
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("вице-министр культуры и информации")
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Kazakhstan"));
+        assert_eq!(
+            with_org("По словам посла Казахстана в Беларуси Ерлана Токаева, товарооборот вырос.")
+                [0]
+            .2,
+            None,
+            "an ambassador has no organisation"
+        );
+        let got = find_people_ru(&[
+            "Он встретился с делегацией китайской провинции Цзянсу во главе с вице-губернатором Ли Минхуа."
+                .to_string(),
+        ]);
+        assert_eq!(got[0].name, "Ли Минхуа");
+        assert_eq!(got[0].organisation.as_deref(), Some("провинция Цзянсу"));
+        assert_eq!(got[0].country.as_deref(), Some("China"));
+        let got = find_people_ru(&[
+            "Он встретился с делегацией Ташкента во главе с заместителем хокима города Дилнозой Юлдашевой."
+                .to_string(),
+        ]);
+        assert_eq!(got[0].title.as_deref(), Some("заместитель хокима"));
+        assert_eq!(got[0].organisation.as_deref(), Some("Ташкент"));
+        assert_eq!(got[0].country.as_deref(), Some("Uzbekistan"));
+    }
+
+    #[test]
+    fn titles_and_roles_alone_refer_to_their_holder() {
+        let people = find_people_ru(&[
+            "Первый заместитель председателя Гродненского облисполкома Игорь Жук встретился с заместителем председателя правительства Калининградской области Андреем Бурмистровым.".to_string(),
+            "«Мы готовы», — подчеркнул первый заместитель председателя облисполкома.".to_string(),
+            "По словам посла Казахстана в Беларуси Ерлана Токаева, товарооборот вырос.".to_string(),
+            "«Это важно», — сказал дипломат.".to_string(),
+        ]);
+        let spans = |name: &str| -> Vec<String> {
+            people
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap()
+                .spans
+                .iter()
+                .map(|s| s.text.clone())
+                .collect()
+        };
+        assert!(
+            spans("Игорь Жук")
+                .contains(&"первый заместитель председателя облисполкома".to_string()),
+            "{:?}",
+            spans("Игорь Жук")
+        );
+        assert!(spans("Ерлан Токаев").contains(&"дипломат".to_string()));
+        assert_eq!(spans("Андрей Бурмистров").len(), 1);
     }
 }
