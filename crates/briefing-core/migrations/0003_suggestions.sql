@@ -29,8 +29,8 @@ CREATE TABLE figures (
 );
 CREATE INDEX figures_article ON figures (article_id);
 
--- Everything extraction suggested for an article (dates, places, organisations and visit facts
--- included), as JSON, with the version of the rules that produced it.
+-- What extraction suggested for an article beyond the rows above (organisations, places, dates
+-- and the visit's facts), as JSON, with the version of the rules that produced it.
 CREATE TABLE extractions (
     article_id   INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     version      INTEGER NOT NULL,
@@ -50,6 +50,5 @@ CREATE TABLE position_articles (
 CREATE INDEX position_articles_article ON position_articles (article_id);
 
 CREATE INDEX person_names_person ON person_names (person_id);
-CREATE INDEX mentions_status ON mentions (status) WHERE status = 'suggested';
 CREATE INDEX quotes_mention ON quotes (mention_id);
 CREATE INDEX review_log_open ON review_log (id) WHERE undone_at IS NULL;

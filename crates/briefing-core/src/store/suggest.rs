@@ -190,7 +190,7 @@ fn insert_mention(
 
 /// Stores the suggestions of a newly stored article: people as mentions (offered as a known
 /// person when the name matches), their quotes, unattributed quotes, topics, commitments and
-/// figures, and the whole extraction as JSON.
+/// figures, and the rest of the extraction (organisations, places, dates, the visit) as JSON.
 pub(crate) fn store_suggestions(
     conn: &Connection,
     article_id: i64,
@@ -239,7 +239,15 @@ pub(crate) fn store_suggestions(
     .execute(params![
         article_id,
         extract::EXTRACTOR_VERSION,
-        serde_json::to_string(s).expect("suggestions serialise"),
+        // What the tables above do not hold: people, quotes, topics, commitments and figures
+        // are rows already.
+        serde_json::json!({
+            "organisations": s.organisations,
+            "places": s.places,
+            "dates": s.dates,
+            "visit": s.visit,
+        })
+        .to_string(),
         super::now()
     ])?;
     Ok(())
