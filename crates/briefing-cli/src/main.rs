@@ -143,6 +143,21 @@ enum Command {
     },
     /// Undo the latest review action (confirm, correct, reject, merge, split, edit).
     Undo,
+    /// Create, show and edit visits.
+    Visit {
+        #[command(subcommand)]
+        command: VisitCommand,
+    },
+    /// List the visits, the latest first.
+    Visits {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compose, preview and export the brief on a visit.
+    Brief {
+        #[command(subcommand)]
+        command: BriefCommand,
+    },
     /// The latest review actions, with who did them and when.
     History {
         #[arg(long, default_value_t = 20)]
@@ -150,6 +165,173 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum VisitCommand {
+    /// Create a visit: from an article's visit facts and confirmed people in one action
+    /// (`--from-article ID`), or by hand (`--title ...`).
+    Create {
+        #[arg(long, value_name = "ARTICLE_ID", conflicts_with = "title")]
+        from_article: Option<i64>,
+        #[arg(long, required_unless_present = "from_article")]
+        title: Option<String>,
+        /// official, working, reciprocal or other.
+        #[arg(long, default_value = "official")]
+        kind: String,
+        #[arg(long)]
+        place: Option<String>,
+        /// YYYY-MM-DD, or --MM-DD when the year is unknown.
+        #[arg(long, allow_hyphen_values = true)]
+        start: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        end: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A visit with its participants, articles, proposals, commitments and background.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a person to a visit, or change their side (visiting, host, other) and role (head,
+    /// member, host, other).
+    Participant {
+        visit: i64,
+        person: i64,
+        #[arg(long)]
+        side: String,
+        #[arg(long, default_value = "member")]
+        role: String,
+    },
+    /// Link an article to a visit.
+    Link { visit: i64, article: i64 },
+    /// Set a commitment's status, due date and owner.
+    Commitment {
+        id: i64,
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct BriefArgs {
+    /// The visit the brief is on.
+    #[arg(long)]
+    visit: i64,
+    /// Sections in order, comma-separated, from: cover, summary, counterparts, profiles,
+    /// cooperation, commitments, facts, background, talking_points, sources, appendix.
+    /// Default: the brief's stored choice, else all of them.
+    #[arg(long, value_delimiter = ',')]
+    sections: Vec<String>,
+    /// The classification marking in the header (default: the house style's).
+    #[arg(long)]
+    classification: Option<String>,
+    /// Who prepares the brief (default: the house style's).
+    #[arg(long)]
+    author: Option<String>,
+    #[arg(long)]
+    organisation: Option<String>,
+    /// a4 or letter (default: the house style's).
+    #[arg(long)]
+    paper: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum BriefCommand {
+    /// Export the brief as a DOCX file (written atomically; an existing file only with
+    /// --force).
+    Export {
+        #[command(flatten)]
+        brief: BriefArgs,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the HTML preview of the brief (what the DOCX contains).
+    Preview {
+        #[command(flatten)]
+        brief: BriefArgs,
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the suggested key points (each with its source); --accept stores them as the
+    /// brief's summary, to edit.
+    Draft {
+        #[arg(long)]
+        visit: i64,
+        #[arg(long)]
+        accept: bool,
+    },
+    /// Store the officer's texts and choices for a visit's brief. Texts are read from files
+    /// (blank lines separate paragraphs; lines starting "- " are bullets).
+    Set {
+        #[arg(long)]
+        visit: i64,
+        #[arg(long, value_name = "FILE")]
+        summary: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        talking_points: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        defensive_lines: Option<PathBuf>,
+        #[arg(long, value_delimiter = ',')]
+        sections: Vec<String>,
+        #[arg(long)]
+        classification: Option<String>,
+    },
+}
+
+fn parse_sections(names: &[String]) -> Result<Vec<briefing_core::brief::SectionKind>> {
+    names
+        .iter()
+        .map(|n| {
+            briefing_core::brief::SectionKind::parse(n).with_context(|| {
+                format!(
+                    "unknown section \u{201c}{n}\u{201d}; choose from {}",
+                    briefing_core::brief::SectionKind::ALL
+                        .iter()
+                        .map(|k| k.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
+/// The brief options: stored choices, the house style, then the command line.
+fn brief_options(store: &Store, a: &BriefArgs) -> Result<briefing_core::brief::BriefOptions> {
+    let settings = briefing_core::settings::Settings::load(
+        &briefing_core::settings::Settings::default_path(),
+    )?;
+    let house = settings.house_style;
+    let mut o = store.brief_options(a.visit)?;
+    o.author = a.author.clone().or(house.author);
+    o.organisation = a.organisation.clone().or(house.organisation);
+    o.classification = a
+        .classification
+        .clone()
+        .or(o.classification)
+        .or(house.classification);
+    o.paper = match a.paper.as_deref() {
+        None => house.paper,
+        Some("a4" | "A4") => briefing_core::brief::Paper::A4,
+        Some("letter" | "Letter") => briefing_core::brief::Paper::Letter,
+        Some(other) => anyhow::bail!("--paper {other}: choose a4 or letter"),
+    };
+    o.margin_mm = house.margin_mm;
+    if !a.sections.is_empty() {
+        o.sections = parse_sections(&a.sections)?;
+    }
+    Ok(o)
 }
 
 /// Who review actions are recorded as: the login name.
@@ -411,6 +593,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Visit { command } => visit_command(&mut store, command),
+        Command::Visits { json } => {
+            let visits = store.visits()?;
+            if json {
+                output::print_json(&visits)?
+            } else {
+                output::print_visits(&visits)
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Brief { command } => brief_command(&mut store, command),
         Command::History { limit, json } => {
             let log = store.review_log(limit)?;
             if json {
@@ -421,6 +614,162 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn visit_command(store: &mut Store, command: VisitCommand) -> Result<ExitCode> {
+    match command {
+        VisitCommand::Create {
+            from_article,
+            title,
+            kind,
+            place,
+            start,
+            end,
+            json,
+        } => {
+            let id = match from_article {
+                Some(article) => store.create_visit_from_article(article)?,
+                None => store.create_visit(&briefing_core::store::VisitFields {
+                    title: title.unwrap_or_default(),
+                    kind,
+                    place,
+                    start_date: start,
+                    end_date: end,
+                    status: "planned".into(),
+                    ..Default::default()
+                })?,
+            };
+            let visit = store.visit(id)?;
+            if json {
+                output::print_json(&visit)?
+            } else {
+                output::print_visit(&visit)
+            }
+        }
+        VisitCommand::Show { id, json } => {
+            let visit = store.visit(id)?;
+            if json {
+                output::print_json(&visit)?
+            } else {
+                output::print_visit(&visit)
+            }
+        }
+        VisitCommand::Participant {
+            visit,
+            person,
+            side,
+            role,
+        } => {
+            store.set_participant(visit, person, &side, &role)?;
+            println!("person {person} is on the {side} side of visit {visit} ({role})");
+        }
+        VisitCommand::Link { visit, article } => {
+            store.link_article(visit, article)?;
+            println!("article {article} linked to visit {visit}");
+        }
+        VisitCommand::Commitment {
+            id,
+            status,
+            due,
+            owner,
+        } => {
+            store.update_commitment(id, owner.as_deref(), due.as_deref(), &status)?;
+            println!("commitment {id}: {status}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn brief_command(store: &mut Store, command: BriefCommand) -> Result<ExitCode> {
+    use briefing_core::brief;
+    match command {
+        BriefCommand::Export {
+            brief: args,
+            output,
+            force,
+        } => {
+            let options = brief_options(store, &args)?;
+            let model = brief::compose(&store.brief_input(args.visit)?, &options);
+            let bytes = brief::docx::render(&model)?;
+            brief::write_atomically(&output, &bytes, force)?;
+            store.record_export(args.visit, &output.display().to_string(), &bytes)?;
+            println!(
+                "brief written to {} ({} sections, {} sources, {} KB)",
+                output.display(),
+                model.sections.len(),
+                model.sources.len(),
+                bytes.len().div_ceil(1024)
+            );
+        }
+        BriefCommand::Preview {
+            brief: args,
+            output,
+            force,
+        } => {
+            let options = brief_options(store, &args)?;
+            let model = brief::compose(&store.brief_input(args.visit)?, &options);
+            let html = brief::html::render_document(&model);
+            brief::write_atomically(&output, html.as_bytes(), force)?;
+            println!("preview written to {}", output.display());
+        }
+        BriefCommand::Draft { visit, accept } => {
+            let input = store.brief_input(visit)?;
+            let points = brief::suggested_points(&input);
+            if points.is_empty() {
+                println!("no key points could be drawn from the visit's articles");
+            }
+            for (p, article) in &points {
+                println!("- {p} [article {article}]");
+            }
+            if accept {
+                let mut o = store.brief_options(visit)?;
+                o.summary = Some(
+                    points
+                        .iter()
+                        .map(|(p, _)| format!("- {p}"))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                );
+                store.save_brief_options(visit, &o)?;
+                eprintln!(
+                    "stored as the brief's summary; edit it with `briefing brief set --summary FILE`"
+                );
+            }
+        }
+        BriefCommand::Set {
+            visit,
+            summary,
+            talking_points,
+            defensive_lines,
+            sections,
+            classification,
+        } => {
+            let read = |p: &Option<PathBuf>| -> Result<Option<String>> {
+                p.as_ref()
+                    .map(|p| std::fs::read_to_string(p).with_context(|| p.display().to_string()))
+                    .transpose()
+            };
+            let mut o = store.brief_options(visit)?;
+            if let Some(s) = read(&summary)? {
+                o.summary = Some(s);
+            }
+            if let Some(s) = read(&talking_points)? {
+                o.talking_points = Some(s);
+            }
+            if let Some(s) = read(&defensive_lines)? {
+                o.defensive_lines = Some(s);
+            }
+            if !sections.is_empty() {
+                o.sections = parse_sections(&sections)?;
+            }
+            if classification.is_some() {
+                o.classification = classification;
+            }
+            store.save_brief_options(visit, &o)?;
+            println!("brief options of visit {visit} stored");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `briefing extract FILE`: ingest and extract, printing the suggestions of every article.

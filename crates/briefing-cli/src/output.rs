@@ -7,6 +7,7 @@ use briefing_core::extract::Suggestions;
 use briefing_core::import::{ImportReport, ImportStatus};
 use briefing_core::store::{
     ArticleReview, ArticleSummary, Dossier, LogEntry, PersonSummary, SearchHit, StoredArticle,
+    VisitDetail, VisitSummary,
 };
 use serde::Serialize;
 
@@ -391,6 +392,116 @@ pub fn print_history(log: &[LogEntry]) {
             e.details,
             e.actor,
             e.at
+        );
+    }
+}
+
+pub fn print_visits(visits: &[VisitSummary]) {
+    if visits.is_empty() {
+        out!("no visits yet: `briefing visit create --from-article ID`");
+    }
+    for v in visits {
+        out!(
+            "[{}] {} — {} ({}; {} participants, {} articles)",
+            v.id,
+            v.title,
+            join_some(&[v.place.as_deref(), v.start_date.as_deref()]),
+            v.status.replace('_', " "),
+            v.participants,
+            v.articles
+        );
+    }
+}
+
+pub fn print_visit(v: &VisitDetail) {
+    let f = &v.fields;
+    out!("[{}] {}", v.id, f.title);
+    out!(
+        "  {} visit, {} — {}",
+        f.kind,
+        f.status.replace('_', " "),
+        join_some(&[
+            f.place.as_deref(),
+            f.start_date.as_deref(),
+            f.end_date.as_deref()
+        ])
+    );
+    out!(
+        "  visiting: {}",
+        join_some(&[
+            f.visiting_org.as_deref(),
+            f.visiting_region.as_deref(),
+            f.visiting_country.as_deref()
+        ])
+    );
+    out!(
+        "  host: {}",
+        join_some(&[
+            f.host_org.as_deref(),
+            f.host_region.as_deref(),
+            f.host_country.as_deref()
+        ])
+    );
+    if let Some(p) = &f.purpose {
+        out!("  purpose: {p}");
+    }
+    if !v.participants.is_empty() {
+        out!("participants");
+    }
+    for p in &v.participants {
+        out!(
+            "  [{}] {} — {} — {} ({})",
+            p.person_id,
+            p.name,
+            join_some(&[
+                p.title.as_deref(),
+                p.organisation.as_deref(),
+                p.country.as_deref()
+            ]),
+            p.side,
+            p.role
+        );
+    }
+    if !v.articles.is_empty() {
+        out!("articles");
+    }
+    for a in &v.articles {
+        out!("  [{}] {}", a.id, a.title);
+    }
+    if !v.topics.is_empty() {
+        out!("proposed areas of cooperation");
+    }
+    for t in &v.topics {
+        out!(
+            "  {} — {}",
+            t.name,
+            t.proposed_by.as_deref().unwrap_or("proposer not named")
+        );
+    }
+    if !v.commitments.is_empty() {
+        out!("commitments");
+    }
+    for c in &v.commitments {
+        out!(
+            "  [{}] {} — {} (owner {}, due {})",
+            c.id,
+            c.description,
+            c.status,
+            c.owner.as_deref().unwrap_or("—"),
+            c.due.as_deref().unwrap_or("—")
+        );
+    }
+    if !v.timeline.is_empty() {
+        out!("background");
+    }
+    for e in &v.timeline {
+        out!(
+            "  {} {} [{} {}] — {}",
+            e.date.as_deref().unwrap_or("undated"),
+            e.title,
+            e.kind,
+            e.id,
+            e.because
         );
     }
 }

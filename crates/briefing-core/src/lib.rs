@@ -4,6 +4,7 @@
 //! Data flows one way: [`ingest`] (bytes to articles, pure) -> [`store`] (dedupe, group,
 //! index) -> later stages (extract, review, compose, render).
 
+pub mod brief;
 pub mod dedupe;
 pub mod extract;
 pub mod fetch;

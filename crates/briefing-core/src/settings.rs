@@ -2,7 +2,10 @@
 //! directory (`~/.config/briefing-desk/settings.json` on Linux).
 //!
 //! ```json
-//! { "database": "/home/officer/Documents/briefing.sqlite" }
+//! { "database": "/home/officer/Documents/briefing.sqlite",
+//!   "house_style": { "organisation": "Ministry of Foreign Affairs", "author": "A. Officer",
+//!                    "classification": "RESTRICTED — FOR OFFICIAL USE", "paper": "a4",
+//!                    "margin_mm": 20 } }
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -16,6 +19,33 @@ pub struct Settings {
     /// The database to open instead of the default one in the data directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub database: Option<PathBuf>,
+    /// How briefs look and who they are from.
+    #[serde(default)]
+    pub house_style: HouseStyle,
+}
+
+/// The house style of briefs: who prepares them, the default classification marking, the
+/// paper and margins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HouseStyle {
+    pub organisation: Option<String>,
+    pub author: Option<String>,
+    pub classification: Option<String>,
+    pub paper: crate::brief::Paper,
+    pub margin_mm: u32,
+}
+
+impl Default for HouseStyle {
+    fn default() -> Self {
+        HouseStyle {
+            organisation: None,
+            author: None,
+            classification: None,
+            paper: crate::brief::Paper::A4,
+            margin_mm: 20,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -21,7 +21,7 @@ mod quotes;
 mod russian;
 mod visit;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
 
@@ -35,7 +35,7 @@ pub use visit::{OrganisationSuggestion, PlaceSuggestion, Side, VisitSuggestion};
 pub const EXTRACTOR_VERSION: i64 = 1;
 
 /// Where a suggestion stands: a byte range in one paragraph, and the text there.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub paragraph: usize,
     pub start: usize,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dates::DateSuggestion;
 use super::{Gazetteer, PersonSuggestion, Span};
@@ -46,7 +46,7 @@ pub struct OrganisationSuggestion {
 }
 
 /// One side of a visit.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Side {
     pub organisation: Option<String>,
     pub region: Option<String>,
@@ -55,7 +55,7 @@ pub struct Side {
     pub people: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VisitSuggestion {
     /// official, working, reciprocal or other.
     pub kind: String,

@@ -2,6 +2,7 @@
 //! migrated forward with append-only migrations tracked in `user_version`.
 
 mod backup;
+mod briefs;
 mod journal;
 mod people;
 mod read;
@@ -9,6 +10,7 @@ mod review;
 mod schema;
 mod search;
 mod suggest;
+mod visits;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -27,6 +29,10 @@ pub use review::{
 };
 pub use schema::LATEST_VERSION;
 pub use search::{RANK_WINDOW, SearchHit, SnippetSegment, fts_query};
+pub use visits::{
+    Participant, TimelineEntry, VisitCommitment, VisitDetail, VisitFields, VisitFigure,
+    VisitSummary, VisitTopic, side_label,
+};
 pub use write::{AddOutcome, NewSource, SourceKind};
 
 #[derive(Debug, thiserror::Error)]

@@ -231,12 +231,16 @@ pub(super) fn surviving(conn: &Connection, mut id: i64) -> Result<i64> {
     Ok(id)
 }
 
-/// The date an article shows a position on: its publication date, or the day it was
-/// imported when it has none with a year.
+/// The date an article shows a position on: its publication date (`--06-21` when the year
+/// is unknown), else the first date its text gives, else the day it was imported.
 fn article_date(conn: &Connection, article_id: i64) -> Result<String> {
     Ok(conn.query_row(
-        "SELECT CASE WHEN published GLOB '[0-9]*' THEN published ELSE substr(imported_at, 1, 10) END
-         FROM articles WHERE id = ?1",
+        "SELECT coalesce(a.published,
+                         (SELECT json_extract(e.suggestions, '$.dates[0].date') FROM extractions e
+                          WHERE e.article_id = a.id AND length(json_extract(e.suggestions, '$.dates[0].date')) >= 7
+                            AND json_extract(e.suggestions, '$.dates[0].date') GLOB '*-[0-9][0-9]-[0-9][0-9]'),
+                         substr(a.imported_at, 1, 10))
+         FROM articles a WHERE a.id = ?1",
         [article_id],
         |r| r.get(0),
     )?)

@@ -1,6 +1,7 @@
 //! Integration tests of briefing-core: one binary, modules mirroring `src/`.
 
 mod bad_input;
+mod brief;
 mod canonical;
 mod extract;
 mod extract_props;
