@@ -106,6 +106,10 @@ const COOPERATION_CUES: &[&str] = &[
     "prospects",
     "partnership",
     "collaboration",
+    "discussed",
+    "interested in",
+    "deepen",
+    "expand",
 ];
 
 fn commitment_patterns() -> &'static [(Regex, CommitmentKind)] {
@@ -129,7 +133,7 @@ fn figure_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:about|around|over|more than|nearly|almost|some|up to|at least)\s+)?(?:\$|€|USD\s?)?\d[\d,. ]*\d?\s*(?:%|per ?cent|million|billion|thousand|mln|bln)?(?:\s+(?:tonnes|tons|dollars|euros|enterprises|companies|firms|jobs|students|tourists|people|hectares|units|projects|facilities|industrial enterprises|joint ventures|[a-z]+ enterprises)|\s+with a share of [a-z ]+capital)",
+            r"(?i)(?:\b(?:about|around|over|more than|nearly|almost|some|up to|at least)\s+)?(?:\$|€|\b(?:USD|EUR)\s?|\b)\d[\d,.]*(?:\s?(?:%|percent\b|per cent\b|(?:million|billion|thousand|mln|bln|bn|mn)\b(?:\s+(?:U\.S\. dollars|dollars|euros|yuan|manat|tenge|rubles|roubles|soums|tonnes|tons|tourists|visitors|passengers|people|students))?|(?:GW|MW|km|hectares|megawatts)\b)|(?:\s+(?:[A-Z][a-z]+\s+)?(?:tonnes|tons|dollars|euros|enterprises|companies|firms|jobs|students|tourists|visitors|passengers|people|citizens|residents|apartments|homes|hectares|units|projects|facilities|industrial enterprises|joint ventures|[a-z]+ enterprises)\b))(?:\s+of\s+(?:[A-Z][a-z]+\s+)?[a-z]+)?(?:\s+a year)?|\b\d[\d,.]*\s+with a share of [a-z ]+capital",
         )
         .expect("figure pattern compiles")
     })
@@ -166,7 +170,12 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
                 end: b,
                 text: p[a..b].to_string(),
             };
-            let proposer = proposer_of(&mentions, pi, e);
+            // "The sides discussed X": an area both sides raised has no proposer.
+            let discussed_only = lower.contains("discussed")
+                && !["proposed", "suggested", "offered", "interested"]
+                    .iter()
+                    .any(|c| lower.contains(c));
+            let proposer = proposer_of(&mentions, pi, e).filter(|_| !discussed_only);
             if COOPERATION_CUES.iter().any(|c| lower.contains(c)) {
                 for m in areas().find_iter(sentence) {
                     facts.topics.push(TopicSuggestion {
@@ -219,7 +228,11 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
 /// administration sees potential in X. The statement was made by Y"); else the last one
 /// named in an earlier paragraph ("The official mentioned ..."). `mentions` are the
 /// (paragraph, start, name) of every mention, sorted: binary searches keep long texts linear.
-fn proposer_of(mentions: &[(usize, usize, &String)], pi: usize, end: usize) -> Option<String> {
+pub(super) fn proposer_of(
+    mentions: &[(usize, usize, &String)],
+    pi: usize,
+    end: usize,
+) -> Option<String> {
     let first_of_paragraph = mentions.partition_point(|&(p, _, _)| p < pi);
     let before_end = mentions.partition_point(|&(p, s, _)| (p, s) < (pi, end));
     let found = if before_end > first_of_paragraph {
@@ -230,4 +243,27 @@ fn proposer_of(mentions: &[(usize, usize, &String)], pi: usize, end: usize) -> O
         first_of_paragraph.checked_sub(1).map(|i| mentions[i])
     };
     found.map(|(_, _, n)| n.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_with_currencies_units_and_counted_nouns_but_not_years() {
+        let p = "Trade reached USD 6.8 billion in 2023, up 12 percent, and 170 Korean companies created 1,200 jobs; freight hit 5 million tonnes a year and the plant has 3,800 MW of wind capacity.".to_string();
+        let f = find_facts(&[p], &[]);
+        let figures: Vec<&str> = f.figures.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            figures,
+            vec![
+                "USD 6.8 billion",
+                "12 percent",
+                "170 Korean companies",
+                "1,200 jobs",
+                "5 million tonnes a year",
+                "3,800 MW of wind capacity",
+            ]
+        );
+    }
 }

@@ -15,6 +15,7 @@
 
 mod dates;
 mod facts;
+mod facts_ru;
 mod gazetteer;
 mod people;
 mod quotes;
@@ -92,12 +93,7 @@ pub fn extract(article: &Article) -> Suggestions {
     };
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
     let facts = if article.language == "ru" {
-        // Russian topics, commitments and figures are not read yet.
-        facts::Facts {
-            topics: vec![],
-            commitments: vec![],
-            figures: vec![],
-        }
+        facts_ru::find_facts_ru(&article.paragraphs, &people)
     } else {
         facts::find_facts(&article.paragraphs, &people)
     };

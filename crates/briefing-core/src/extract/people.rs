@@ -159,13 +159,38 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     .get(i + 1)
                     .is_some_and(|n| g.country_of.contains_key(n.text))
                     && title_at(&toks[i + 2..], 0, g).is_some());
-        // "Ambassador of Azerbaijan to Belarus Rashad Huseynli": "to" names the host state.
-        let to_host = t.text == "to" && cur.iter().any(|c| g.is_sent(c.text));
+        // "Ambassador of Azerbaijan to Belarus Rashad Huseynli", "Ambassador of Kazakhstan in
+        // Hungary Aidar Nurgaliyev": "to" or "in" names the host state.
+        let to_host = matches!(t.text, "to" | "in")
+            && cur.iter().any(|c| g.is_sent(c.text))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text == "the" || g.nation(n.text).is_some());
+        // "State Secretary at the Ministry of Transport": "at" after a title names its body.
+        let at_body = t.text == "at"
+            && cur.last().is_some_and(|c| {
+                g.titles
+                    .iter()
+                    .any(|ti| ti.last().is_some_and(|w| w == c.text))
+            })
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.text == "the" || capitalised(n.text));
+        // "Vice Minister of Energy Aizhan Bekova and Xinfeng Power Group's chief executive":
+        // "and" after a titled name starts something else.
+        let and_after_name = t.text == "and"
+            && cur.len() >= 3
+            && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
+            && is_name(&cur[cur.len() - 2..], g)
+            && &p[cur[cur.len() - 2].end..cur[cur.len() - 1].start] == " "
+            && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
         let inside = !and_before_title
+            && !and_after_name
             && (capitalised(t.text)
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
-                || to_host);
+                || to_host
+                || at_body);
         // "Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan":
         // a portfolio may list its fields with commas.
         let comma_list = capitalised(t.text)
@@ -255,19 +280,28 @@ fn title_at(run: &[Tok<'_>], at: usize, g: &Gazetteer) -> Option<usize> {
         return None;
     }
     let mut i = at;
+    // Every place the modifiers may end: "Chief Executive" is a title although "Chief" and
+    // "Executive" are both modifiers.
+    let mut ends = vec![at];
     'modifiers: loop {
         for m in &g.modifiers {
             if words_match(run, i, m) {
                 i += m.len();
+                ends.push(i);
                 continue 'modifiers;
             }
         }
         break;
     }
-    g.titles
-        .iter()
-        .find(|t| words_match(run, i, t))
-        .map(|t| i + t.len() - at)
+    let deepest = i;
+    ends.iter().rev().find_map(|&i| {
+        g.titles
+            .iter()
+            // Backing off, a lone modifier ("Deputy") is not the title.
+            .filter(|t| i == deepest || !single_modifier(t, g))
+            .find(|t| words_match(run, i, t))
+            .map(|t| i + t.len() - at)
+    })
 }
 
 /// Whether tokens can be a person's name: two to four capitalised words (particles allowed
@@ -277,13 +311,16 @@ fn is_name(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
     (2..=4).contains(&caps)
         && toks.first().is_some_and(|t| capitalised(t.text))
         && toks.last().is_some_and(|t| capitalised(t.text))
-        && toks.iter().all(|t| {
+        && toks.iter().enumerate().all(|(k, t)| {
             if PARTICLES.contains(&t.text) {
                 return true;
             }
             let bare = t.text.trim_end_matches(['\'', '’', 's']);
+            // "Park Jae-won": a family name that is also a word, before a hyphenated
+            // Korean given name.
+            let korean_family = toks.get(k + 1).is_some_and(|n| korean_given(n.text));
             capitalised(t.text)
-                && !g.not_people.contains(t.text)
+                && (!g.not_people.contains(t.text) || korean_family)
                 && !g.country_of.contains_key(t.text)
                 && !g.country_of.contains_key(bare)
                 && !SENTENCE_WORDS.contains(&t.text)
@@ -291,6 +328,16 @@ fn is_name(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
                 && !g.modifiers.iter().any(|m| m.len() == 1 && m[0] == t.text)
                 && t.text.chars().any(char::is_lowercase)
         })
+}
+
+/// A hyphenated Korean given name: "Jae-won", "Min-seo", "Soo-jin".
+fn korean_given(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        capitalised(a)
+            && a.chars().skip(1).all(char::is_lowercase)
+            && !b.is_empty()
+            && b.chars().all(char::is_lowercase)
+    })
 }
 
 fn join(p: &str, toks: &[Tok<'_>]) -> String {
@@ -333,6 +380,9 @@ struct Reading {
     name: Option<(usize, usize)>,
     title: Option<(usize, usize)>,
     org: Option<(usize, usize)>,
+    /// The body came after "at" ("State Secretary at the Ministry of Transport"): it is an
+    /// organisation, not a portfolio.
+    at: bool,
 }
 
 fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
@@ -344,15 +394,41 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             name,
             title: None,
             org: None,
+            at: false,
         };
     };
     let mut reading = Reading {
         name: None,
         title: Some((ts, te)),
         org: (ts > 0).then_some((0, ts)),
+        at: false,
     };
     let rest = &run[te..];
-    if rest.first().is_some_and(|t| t.text == "of") {
+    let title_text: Vec<&str> = run[ts..te].iter().map(|t| t.text).collect();
+    if g.is_sent(&title_text.join(" "))
+        && rest.first().is_some_and(|t| matches!(t.text, "to" | "in"))
+    {
+        // "Kazakhstan's Ambassador to Türkiye Daulet Sarsenbayev": past the host state.
+        let host = (2..rest.len()).find(|&k| {
+            let words: Vec<&str> = rest[1..k].iter().map(|t| t.text).collect();
+            g.nation(&words.join(" ")).is_some()
+        });
+        if let Some(k) = host {
+            let end = rest[k..]
+                .iter()
+                .position(|t| CONNECTORS.contains(&t.text) || matches!(t.text, "to" | "in"))
+                .map_or(rest.len(), |e| k + e);
+            if is_name_after_title(&rest[k..end], g) {
+                reading.name = Some((te + k, te + end));
+            }
+        }
+        return reading;
+    }
+    reading.at = rest.first().is_some_and(|t| t.text == "at");
+    if rest
+        .first()
+        .is_some_and(|t| t.text == "of" || t.text == "at")
+    {
         let skip = if rest.get(1).is_some_and(|t| t.text == "the") {
             2
         } else {
@@ -374,7 +450,7 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         // "Vice Governor He Xiaoming on Monday": the name stops at a connector.
         let end = rest
             .iter()
-            .position(|t| CONNECTORS.contains(&t.text))
+            .position(|t| CONNECTORS.contains(&t.text) || matches!(t.text, "to" | "in" | "at"))
             .unwrap_or(rest.len());
         if end > 0 && is_name_after_title(&rest[..end], g) {
             reading.name = Some((te, te + end));
@@ -439,19 +515,32 @@ fn lower_title_len(words: &[&str], g: &Gazetteer) -> Option<usize> {
         w.eq_ignore_ascii_case(t) && w.chars().next().is_some_and(char::is_lowercase)
     };
     let mut i = 0;
+    let mut ends = vec![0];
     'modifiers: loop {
         for m in &g.modifiers {
             if m.len() <= words.len() - i && m.iter().zip(&words[i..]).all(|(t, w)| eq(w, t)) {
                 i += m.len();
+                ends.push(i);
                 continue 'modifiers;
             }
         }
         break;
     }
-    g.titles
-        .iter()
-        .find(|t| t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t)))
-        .map(|t| i + t.len())
+    let deepest = i;
+    ends.iter().rev().find_map(|&i| {
+        g.titles
+            .iter()
+            .filter(|t| i == deepest || !single_modifier(t, g))
+            .find(|t| {
+                t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t))
+            })
+            .map(|t| i + t.len())
+    })
+}
+
+/// A one-word title that is also a modifier ("Deputy").
+fn single_modifier(title: &[String], g: &Gazetteer) -> bool {
+    title.len() == 1 && g.modifiers.iter().any(|m| m.len() == 1 && m[0] == title[0])
 }
 
 /// "Name, first deputy governor of Atyrau region, said": the lower-case title after the
@@ -464,6 +553,10 @@ fn lower_case_apposition(
     let rest = after.strip_prefix(", ")?;
     let clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
     let mut words: Vec<&str> = clause.split_whitespace().collect();
+    // "Name, who is the head of ...": the relative clause is not part of the title.
+    if words.len() > 2 && words[0] == "who" && words[1] == "is" {
+        words.drain(..2);
+    }
     // "Name, the akim of Talas region": the article is not part of the title.
     if words
         .first()
@@ -513,6 +606,15 @@ fn lower_case_apposition(
             if tail.first() == Some(&"the") {
                 tail.remove(0);
             }
+            // "the German construction company Wolff Bau": the state, then the name.
+            if let Some(c) = tail.first().and_then(|w| g.nation(w))
+                && tail.get(1).is_some_and(|w| !capitalised(w))
+                && let Some(k) = tail.iter().rposition(|w| !capitalised(w))
+                && k + 1 < tail.len()
+            {
+                country = country.or(Some(c));
+                tail.drain(..=k);
+            }
             if !tail.is_empty() {
                 org = Some(tail.join(" "));
             }
@@ -535,6 +637,7 @@ fn portfolio(
         // "Ambassador of Azerbaijan to Belarus": the sending state, no organisation.
         if let Some(o) = org.take() {
             let sender = o.split(" to ").next().unwrap_or(&o);
+            let sender = sender.split(" in ").next().unwrap_or(sender);
             *country = g.nation(sender).or_else(|| g.country_in(sender));
         }
         return;
@@ -560,6 +663,129 @@ fn portfolio(
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
+}
+
+/// "Ministry of Transport of Latvia" after "at": the body, with a closing "of <state>" taken
+/// as the country.
+fn at_body(org: &mut Option<String>, country: &mut Option<String>, g: &Gazetteer) {
+    let Some(o) = org.take() else { return };
+    match o.rsplit_once(" of ") {
+        Some((head, tail)) if g.nation(tail).is_some() => {
+            *country = g.nation(tail);
+            *org = Some(head.to_string());
+        }
+        _ => *org = Some(o),
+    }
+}
+
+/// "South Korea's Jeju Province" -> ("Jeju Province", South Korea); "northwest China's Gansu
+/// Province" likewise (lower-case words before the state are a direction). A state alone is
+/// no body.
+fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>) {
+    for mark in ["'s ", "’s "] {
+        if let Some(k) = org.find(mark) {
+            let head: Vec<&str> = org[..k]
+                .split_whitespace()
+                .skip_while(|w| !capitalised(w))
+                .collect();
+            if let Some(c) = g.nation(&head.join(" ")) {
+                let body = org[k + mark.len()..].trim();
+                return ((!body.is_empty()).then(|| body.to_string()), Some(c));
+            }
+        }
+    }
+    match g.nation(org) {
+        Some(c) => (None, Some(c)),
+        None => (Some(org.to_string()), None),
+    }
+}
+
+/// The state an article puts in front of a body elsewhere: "Kazakhstan's Satbayev
+/// University", "the German company Wolff Bau", "Danish Energy Agency".
+fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    if let Some(c) = org.split_whitespace().next().and_then(|w| g.nation(w)) {
+        return Some(c);
+    }
+    for p in paragraphs {
+        for (k, _) in p.match_indices(org) {
+            let before: Vec<&str> = p[..k].split_whitespace().rev().take(4).collect();
+            // The nearest capitalised word before, past "company", "the" and the like.
+            if let Some(c) = before
+                .iter()
+                .take_while(|w| !w.ends_with([',', '.', ';']))
+                .find(|w| capitalised(w))
+                .and_then(|w| g.nation(w))
+            {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// A title in lower case just before a name: "led by its deputy head, X", "the hokim of
+/// Tashkent city, X", "Xinfeng Power Group's chief executive X". `before` is the paragraph
+/// up to the name. Returns the title and the body ("of ..." or the possessive before it).
+fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<String>)> {
+    let trimmed = before.trim_end();
+    let comma = trimmed.ends_with(',');
+    let trimmed = trimmed.trim_end_matches(',');
+    // The clause: back to the last sentence or clause boundary.
+    let from = trimmed
+        .rfind(['.', ';', '(', ')', '"', '“', '”', ':'])
+        .map_or(0, |k| {
+            k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let from = match trimmed[from..].rfind(", ") {
+        Some(k) => from + k + 2,
+        None => from,
+    };
+    let words: Vec<&str> = trimmed[from..].split_whitespace().collect();
+    for k in 0..words.len() {
+        let Some(n) = lower_title_len(&words[k..], g) else {
+            continue;
+        };
+        let rest = &words[k + n..];
+        // The title ends the clause, or its "of <body>" does (only before a comma).
+        let org = if rest.is_empty() {
+            let owner = k.checked_sub(1).map(|j| words[j]);
+            match owner.and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))) {
+                Some(last) if capitalised(last) => {
+                    // "Xinfeng Power Group's": the capitalised words ending in the possessive.
+                    let mut s = k - 1;
+                    while s > 0
+                        && capitalised(words[s - 1])
+                        && !SENTENCE_WORDS.contains(&words[s - 1])
+                    {
+                        s -= 1;
+                    }
+                    let mut body: Vec<&str> = words[s..k - 1].to_vec();
+                    body.push(last);
+                    Some(body.join(" "))
+                }
+                _ if k > 0
+                    && !matches!(words[k - 1], "its" | "their" | "the" | "his" | "her" | "by") =>
+                {
+                    return None;
+                }
+                _ => None,
+            }
+        } else if comma && rest.len() > 1 && rest[0] == "of" {
+            let body: Vec<&str> = rest[1..]
+                .iter()
+                .copied()
+                .skip_while(|w| *w == "the")
+                .collect();
+            if !body.iter().any(|w| capitalised(w)) {
+                return None;
+            }
+            Some(body.join(" "))
+        } else {
+            continue;
+        };
+        return Some((words[k..k + n].join(" "), org));
+    }
+    None
 }
 
 /// What a delegation led by the person at `start` of `p` comes from: "a delegation of
@@ -589,7 +815,10 @@ fn delegation_led(
         .trim()
         .trim_matches(',')
         .trim();
-    if let Some(phrase) = between.strip_prefix("of ") {
+    if let Some(phrase) = between
+        .strip_prefix("of ")
+        .or_else(|| between.strip_prefix("from "))
+    {
         let (org, country) = place_phrase(phrase, g);
         if org.is_some() || country.is_some() {
             return (org, country);
@@ -632,7 +861,8 @@ fn delegation_noun() -> &'static regex::Regex {
 fn led_by() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?$")
+        // "led by its deputy head, X": a lower-case title may stand before the name.
+        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?(?:[a-z][a-z -]*, )?$")
             .expect("pattern compiles")
     })
 }
@@ -664,8 +894,11 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
     }
     // "German Free State of Saxony", "Belarusian companies": a leading demonym is the state.
     if let Some(c) = words.first().and_then(|w| g.nation(w)) {
-        country = country.or(Some(c));
-        words.remove(0);
+        country = country.or(Some(c.clone()));
+        // "Uzbekistan Railways": a state's own name heads a body; a demonym does not.
+        if words.len() < 2 || words[0] != c {
+            words.remove(0);
+        }
     }
     // "Auvergne-Rhône-Alpes region": the capitalised name only.
     while words.last().is_some_and(|w| !capitalised(w)) {
@@ -743,7 +976,12 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             let mut title = r.title.map(|(a, b)| with_gloss(p, &run[a..b]));
             let mut org = r.org.map(|(a, b)| join(p, &run[a..b]));
             let mut stated_country = None;
-            portfolio(&mut title, &mut org, &mut stated_country, g);
+            if r.at {
+                // "State Secretary at the Ministry of Transport of Latvia": a body, and its state.
+                at_body(&mut org, &mut stated_country, g);
+            } else {
+                portfolio(&mut title, &mut org, &mut stated_country, g);
+            }
             let mut confidence = 0.9;
             let Some((ns, ne)) = r.name else {
                 if let Some(t) = title {
@@ -762,7 +1000,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 // Apposition: "Gumar Dyusembayev, First Vice Governor of Atyrau Oblast".
                 let next = runs.get(ri + 1).filter(|next| {
                     let gap = &p[run[run.len() - 1].end..next[0].start];
-                    gap.trim_end().trim_end_matches("the").trim() == ","
+                    let gap = gap.trim_end().trim_end_matches("the").trim_end();
+                    // "Kim Min-seo, who is Vice Governor of ...".
+                    let gap = gap.strip_suffix("who is").unwrap_or(gap);
+                    gap.trim() == ","
                 });
                 match next.map(|n| (n, read_run(n, g))) {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
@@ -777,7 +1018,18 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         title = Some(t);
                         org = o;
                         stated_country = c;
+                        portfolio(&mut title, &mut org, &mut stated_country, g);
                         confidence = 0.8;
+                    }
+                    _ if title_before_name(&p[..run[0].start], g).is_some() => {
+                        // "led by its deputy head, Dilnoza Rakhimova", "the hokim of Tashkent
+                        // city, Jahongir Rustamov", "Xinfeng Power Group's chief executive Liu Qiang".
+                        let (t, o) =
+                            title_before_name(&p[..run[0].start], g).expect("checked in the guard");
+                        title = Some(t);
+                        org = o;
+                        portfolio(&mut title, &mut org, &mut stated_country, g);
+                        confidence = 0.75;
                     }
                     _ => {
                         // A name with no title is a person only with evidence: a verb of
@@ -808,12 +1060,24 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             if org.is_none() && !own_body {
                 org = led_org;
             }
+            // "South Korea's Jeju Province", "northwest China's Gansu Province": the state
+            // named in the possessive is the country, not part of the body.
+            if let Some(o) = org.take() {
+                let (body, state) = possessive_state(&o, g);
+                org = body;
+                stated_country = stated_country.or(state);
+            }
             let country = stated_country
                 .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
                 .or(led_country)
                 .or_else(|| {
                     // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
                     run.iter().find_map(|t| g.country_of.get(t.text).cloned())
+                })
+                .or_else(|| {
+                    // "Kazakhstan's Satbayev University" elsewhere in the article.
+                    org.as_deref()
+                        .and_then(|o| state_named_with(o, paragraphs, g))
                 });
             add_person(
                 &mut people,
@@ -1011,6 +1275,128 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn titles_before_the_name_in_lower_case_and_possessive_states() {
+        assert_eq!(
+            one(
+                "Kazakhstan's Vice Minister of Energy Aizhan Bekova and Xinfeng Power Group's chief executive Liu Qiang met."
+            ),
+            vec![
+                (
+                    "Aizhan Bekova".into(),
+                    s("Vice Minister of Energy"),
+                    None,
+                    s("Kazakhstan")
+                ),
+                (
+                    "Liu Qiang".into(),
+                    s("chief executive"),
+                    s("Xinfeng Power Group"),
+                    None
+                ),
+            ]
+        );
+        assert_eq!(
+            one("The hokim of Tashkent city, Jahongir Rustamov, met the guests."),
+            vec![(
+                "Jahongir Rustamov".into(),
+                s("hokim"),
+                s("Tashkent city"),
+                s("Uzbekistan")
+            )]
+        );
+        assert_eq!(
+            one(
+                "He met a delegation of Uzbekistan Railways led by its deputy head, Dilnoza Rakhimova."
+            ),
+            vec![(
+                "Dilnoza Rakhimova".into(),
+                s("deputy head"),
+                s("Uzbekistan Railways"),
+                s("Uzbekistan")
+            )]
+        );
+        assert_eq!(
+            one("Kim Min-seo, who is Vice Governor of South Korea's Jeju Province, met him."),
+            vec![(
+                "Kim Min-seo".into(),
+                s("Vice Governor"),
+                s("Jeju Province"),
+                s("South Korea")
+            )]
+        );
+        assert_eq!(
+            one("Ren Jianguo, governor of northwest China's Gansu Province, met him."),
+            vec![(
+                "Ren Jianguo".into(),
+                s("governor"),
+                s("Gansu Province"),
+                s("China")
+            )]
+        );
+    }
+
+    #[test]
+    fn ambassadors_to_and_in_a_host_state_and_bodies_after_at() {
+        assert_eq!(
+            one(
+                "The minister received Kazakhstan's Ambassador to Türkiye Daulet Sarsenbayev in Ankara."
+            ),
+            vec![(
+                "Daulet Sarsenbayev".into(),
+                s("Ambassador"),
+                None,
+                s("Kazakhstan")
+            )]
+        );
+        assert_eq!(
+            one("Ambassador of Kazakhstan in Hungary Aidar Nurgaliyev met the mayor."),
+            vec![(
+                "Aidar Nurgaliyev".into(),
+                s("Ambassador"),
+                None,
+                s("Kazakhstan")
+            )]
+        );
+        assert_eq!(
+            one("Ambassador of the Republic of Korea to Kazakhstan Park Jae-won arrived."),
+            vec![(
+                "Park Jae-won".into(),
+                s("Ambassador"),
+                None,
+                s("South Korea")
+            )]
+        );
+        assert_eq!(
+            one(
+                "He met State Secretary at the Ministry of Transport of Latvia Andris Kalniņš and Freeport of Riga Authority CEO Ilze Bērziņa."
+            ),
+            vec![
+                (
+                    "Andris Kalniņš".into(),
+                    s("State Secretary"),
+                    s("Ministry of Transport"),
+                    s("Latvia")
+                ),
+                (
+                    "Ilze Bērziņa".into(),
+                    s("CEO"),
+                    s("Freeport of Riga Authority"),
+                    s("Latvia")
+                ),
+            ]
+        );
+        assert_eq!(
+            one("Chairman of the Board of Azerbaijan Railways Elchin Mammadzade spoke."),
+            vec![(
+                "Elchin Mammadzade".into(),
+                s("Chairman of the Board"),
+                s("Azerbaijan Railways"),
+                s("Azerbaijan")
+            )]
+        );
     }
 
     #[test]

@@ -24,7 +24,16 @@ fn is_speech(inner: &str, after: &str) -> bool {
         || after
             .trim_start()
             .strip_prefix(',')
-            .is_some_and(|a| a.trim_start().starts_with(['–', '—', '-']))
+            .is_some_and(|a| a.trim_start().starts_with(['–', '—', '-']) || attribution_follows(a))
+}
+
+/// Whether a comma after a closing mark is followed by an attribution within a few words
+/// ("«…», the acting mayor said"; "»…», he said"): a verb of saying closes the clause.
+fn attribution_follows(a: &str) -> bool {
+    let clause = &a[..a.find(['.', ';', '!', '?']).unwrap_or(a.len())];
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= 6
+        && (0..words.len()).any(|k| Gazetteer::get().speech_verb_starts(&words[k..].join(" ")))
 }
 
 /// Where a quote opened in paragraph `p` is left open at its end (it runs on into the next
