@@ -8,7 +8,10 @@ export ROOT
 BUILD_PACKAGES=(build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libsoup-3.0-dev
   libjavascriptcoregtk-4.1-dev librsvg2-dev libayatana-appindicator3-dev)
 # For running it without a screen and driving it through WebDriver in the tests.
-TEST_PACKAGES=(xvfb webkit2gtk-driver dbus dbus-x11 xauth imagemagick)
+TEST_PACKAGES=(xvfb webkit2gtk-driver dbus dbus-x11 xauth imagemagick
+  # Independent readers of exported briefs: LibreOffice (to PDF), pdftotext, python-docx,
+  # pandoc, xmllint.
+  libreoffice-writer-nogui poppler-utils python3-docx pandoc libxml2-utils unzip)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

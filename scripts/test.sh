@@ -23,7 +23,9 @@ log "cargo clippy"
 cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 
 log "Rust tests"
-cargo test --workspace "${FEATURES[@]}"
+# The exported-brief tests read every DOCX back with LibreOffice, pdftotext, python-docx,
+# pandoc and xmllint (installed above); here a missing reader is a failure, not a skip.
+BRIEFING_REQUIRE_READERS=1 cargo test --workspace "${FEATURES[@]}"
 
 log "front end: type check and component tests"
 (cd ui && npm run --silent check && npm test --silent)

@@ -1,5 +1,6 @@
 //! The `briefing` binary end to end, on temporary databases.
 
+mod brief;
 mod commands;
 mod http;
 mod kill;

@@ -6,17 +6,20 @@ use rusqlite::{OptionalExtension, params};
 use super::{Result, Store};
 use crate::brief::{BriefInput, BriefOptions, SectionKind};
 
+/// sections, summary, talking points, defensive lines, classification.
+type StoredBrief = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 impl Store {
     /// The stored brief options of a visit (sections, officer texts, classification), or the
     /// defaults.
     pub fn brief_options(&self, visit: i64) -> Result<BriefOptions> {
-        let row: Option<(
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )> = self
+        let row: Option<StoredBrief> = self
             .conn
             .query_row(
                 "SELECT sections, summary, talking_points, defensive_lines, classification

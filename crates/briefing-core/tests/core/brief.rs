@@ -23,7 +23,7 @@ fn canonical_visit(store: &mut Store) -> i64 {
     store.create_visit_from_article(article).unwrap()
 }
 
-fn section<'a>(b: &'a brief::Brief, kind: SectionKind) -> &'a brief::Section {
+fn section(b: &brief::Brief, kind: SectionKind) -> &brief::Section {
     b.sections.iter().find(|s| s.kind == kind).unwrap()
 }
 
