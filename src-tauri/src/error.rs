@@ -16,7 +16,8 @@ impl From<StoreError> for CommandError {
             StoreError::TooNew { .. } => "db_too_new",
             StoreError::NotOurs { .. } => "not_a_database",
             StoreError::Exists { .. } => "exists",
-            StoreError::NoArticle(_) => "not_found",
+            StoreError::NoArticle(_) | StoreError::NotFound { .. } => "not_found",
+            StoreError::Invalid(_) => "invalid",
             StoreError::Folder { .. } | StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) => "database",
         };

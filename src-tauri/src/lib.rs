@@ -2,6 +2,7 @@
 //! every command is a thin call into `briefing-core`.
 
 mod articles;
+mod counterparts;
 mod error;
 mod state;
 
@@ -31,6 +32,32 @@ pub fn run() {
             articles::get_article,
             articles::import_paths,
             articles::store_info,
+            counterparts::article_review,
+            counterparts::confirm_mention,
+            counterparts::reject_mention,
+            counterparts::correct_mention,
+            counterparts::set_fact_status,
+            counterparts::accept_all,
+            counterparts::undo_last,
+            counterparts::review_log,
+            counterparts::list_people,
+            counterparts::get_dossier,
+            counterparts::merge_people,
+            counterparts::split_person,
+            counterparts::set_house_name,
+            counterparts::set_protocol_notes,
+            counterparts::list_visits,
+            counterparts::get_visit,
+            counterparts::create_visit_from_article,
+            counterparts::create_visit,
+            counterparts::update_visit,
+            counterparts::set_participant,
+            counterparts::link_article,
+            counterparts::update_commitment,
+            counterparts::get_brief_options,
+            counterparts::save_brief_options,
+            counterparts::preview_brief,
+            counterparts::export_brief,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri application failed to start");

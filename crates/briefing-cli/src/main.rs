@@ -314,20 +314,16 @@ fn brief_options(store: &Store, a: &BriefArgs) -> Result<briefing_core::brief::B
     )?;
     let house = settings.house_style;
     let mut o = store.brief_options(a.visit)?;
-    o.author = a.author.clone().or(house.author);
-    o.organisation = a.organisation.clone().or(house.organisation);
-    o.classification = a
-        .classification
-        .clone()
-        .or(o.classification)
-        .or(house.classification);
+    o.author = a.author.clone();
+    o.organisation = a.organisation.clone();
+    o.classification = a.classification.clone().or(o.classification);
+    let mut o = o.with_house_style(&house);
     o.paper = match a.paper.as_deref() {
         None => house.paper,
         Some("a4" | "A4") => briefing_core::brief::Paper::A4,
         Some("letter" | "Letter") => briefing_core::brief::Paper::Letter,
         Some(other) => anyhow::bail!("--paper {other}: choose a4 or letter"),
     };
-    o.margin_mm = house.margin_mm;
     if !a.sections.is_empty() {
         o.sections = parse_sections(&a.sections)?;
     }
@@ -336,11 +332,7 @@ fn brief_options(store: &Store, a: &BriefArgs) -> Result<briefing_core::brief::B
 
 /// Who review actions are recorded as: the login name.
 fn actor() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "officer".into())
+    briefing_core::settings::current_user()
 }
 
 #[derive(Args)]

@@ -167,27 +167,49 @@ pub fn import(
     let units = expand_inputs(inputs);
     let total = units.len();
     let mut report = ImportReport::default();
-    // Two stages on two threads: this one stores, the other reads, ingests and fingerprints
-    // the next sources meanwhile. The channel is bounded so that reading never runs far
-    // ahead of storing.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(BATCH * 2);
+    // Two stages: reader threads read, ingest, fingerprint and extract the next sources
+    // (CPU work, as many threads as cores), while this thread stores them in input order.
+    // The channel is bounded so that reading never runs far ahead of storing.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Prepared)>(BATCH * 2);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let readers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 4);
     std::thread::scope(|scope| {
-        scope.spawn(|| {
-            for unit in &units {
-                if cancel.load(Ordering::Relaxed) {
-                    break;
+        for _ in 0..readers {
+            let tx = tx.clone();
+            let (next, units) = (&next, &units);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(unit) = units.get(i) else { break };
+                    if cancel.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if tx.send((i, (label(unit), prepare(unit)))).is_err() {
+                        break;
+                    }
                 }
-                if tx.send((label(unit), prepare(unit))).is_err() {
-                    break;
-                }
+            });
+        }
+        drop(tx);
+        // Sources finish out of order; they are stored in the order given.
+        let mut pending: std::collections::BTreeMap<usize, Prepared> = Default::default();
+        let mut expected = 0usize;
+        let in_order = rx.iter().flat_map(|(i, p)| {
+            pending.insert(i, p);
+            let mut ready = Vec::new();
+            while let Some(p) = pending.remove(&expected) {
+                ready.push(p);
+                expected += 1;
             }
-            drop(tx);
+            ready
         });
         let mut batch: Vec<Prepared> = Vec::new();
         let mut batch_bytes = 0usize;
         let mut batch_started = std::time::Instant::now();
         let mut done = 0;
-        for prepared in rx.iter() {
+        for prepared in in_order {
             done += 1;
             let label = prepared.0.clone();
             if let Ok((source, _)) = &prepared.1 {

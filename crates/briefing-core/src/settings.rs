@@ -77,6 +77,15 @@ impl Settings {
     }
 }
 
+/// Who review actions are recorded as: the login name of the officer, else "officer".
+pub fn current_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "officer".into())
+}
+
 /// The database to open: the `--db` argument, else the `BRIEFING_DB` environment variable,
 /// else the `database` setting, else the default in the data directory. The app and the
 /// CLI both decide this way, so they open the same database.

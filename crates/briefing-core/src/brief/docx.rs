@@ -72,7 +72,12 @@ fn styles(docx: Docx) -> Docx {
     docx.default_fonts(font())
         .default_size(22)
         // docx-rs defines "Normal" itself; its spacing comes from the document defaults.
-        .default_line_spacing(LineSpacing::new().after(120).line(264))
+        .default_line_spacing(
+            LineSpacing::new()
+                .after(120)
+                .line(264)
+                .line_rule(docx_rs::LineSpacingType::Auto),
+        )
         .add_style(
             Style::new("TOC1", StyleType::Paragraph)
                 .name("toc 1")
@@ -116,7 +121,13 @@ fn styles(docx: Docx) -> Docx {
                 .name("Table Text")
                 .based_on("Normal")
                 .size(19)
-                .line_spacing(LineSpacing::new().before(20).after(20).line(240)),
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(20)
+                        .after(20)
+                        .line(240)
+                        .line_rule(docx_rs::LineSpacingType::Auto),
+                ),
         )
         .add_style(
             Style::new("TableHeader", StyleType::Paragraph)

@@ -127,6 +127,19 @@ impl Default for BriefOptions {
     }
 }
 
+impl BriefOptions {
+    /// Fills what the brief itself does not choose from the house style: author,
+    /// organisation and classification when unset; paper and margins always.
+    pub fn with_house_style(mut self, house: &crate::settings::HouseStyle) -> BriefOptions {
+        self.author = self.author.or(house.author.clone());
+        self.organisation = self.organisation.or(house.organisation.clone());
+        self.classification = self.classification.or(house.classification.clone());
+        self.paper = house.paper;
+        self.margin_mm = house.margin_mm;
+        self
+    }
+}
+
 /// Everything the store knows that a brief on a visit may use.
 #[derive(Debug, Clone)]
 pub struct BriefInput {
@@ -527,12 +540,12 @@ pub fn compose(input: &BriefInput, options: &BriefOptions) -> Brief {
                         .collect();
                     vec![Block::Table {
                         columns: [
-                            ("Name", 22),
-                            ("Position", 16),
-                            ("Organisation", 20),
-                            ("Country", 14),
+                            ("Name", 20),
+                            ("Position", 14),
+                            ("Organisation", 18),
+                            ("Country", 13),
                             ("Side", 14),
-                            ("Notes", 14),
+                            ("Notes", 21),
                         ]
                         .iter()
                         .map(|(h, w)| Column {

@@ -41,6 +41,9 @@ pub struct Span {
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
+    /// The text at the span; left empty (and not written) where the text is at hand, as in
+    /// the store, which keeps offsets only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 

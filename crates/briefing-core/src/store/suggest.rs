@@ -115,6 +115,29 @@ pub(crate) fn best_match(
     best
 }
 
+/// The organisations, places, dates and visit facts of an extraction as stored: offsets
+/// without the text they point at (the article's text holds it).
+fn compact_facts(s: &Suggestions) -> String {
+    let strip = |spans: &mut Vec<Span>| spans.iter_mut().for_each(|x| x.text.clear());
+    let mut organisations = s.organisations.clone();
+    organisations.iter_mut().for_each(|o| strip(&mut o.spans));
+    let mut places = s.places.clone();
+    places.iter_mut().for_each(|p| strip(&mut p.spans));
+    let mut dates = s.dates.clone();
+    dates.iter_mut().for_each(|d| d.span.text.clear());
+    let mut visit = s.visit.clone();
+    if let Some(v) = visit.as_mut() {
+        strip(&mut v.spans);
+    }
+    serde_json::json!({
+        "organisations": organisations,
+        "places": places,
+        "dates": dates,
+        "visit": visit,
+    })
+    .to_string()
+}
+
 /// The last word of a name's key: what pending suggestions are looked up by.
 pub(crate) fn surname_key(name: &str) -> String {
     let key = names::name_key(name);
@@ -241,13 +264,7 @@ pub(crate) fn store_suggestions(
         extract::EXTRACTOR_VERSION,
         // What the tables above do not hold: people, quotes, topics, commitments and figures
         // are rows already.
-        serde_json::json!({
-            "organisations": s.organisations,
-            "places": s.places,
-            "dates": s.dates,
-            "visit": s.visit,
-        })
-        .to_string(),
+        compact_facts(s),
         super::now()
     ])?;
     Ok(())

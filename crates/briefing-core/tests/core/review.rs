@@ -478,3 +478,40 @@ fn articles_stored_before_extraction_are_extracted_on_demand() {
         1
     );
 }
+
+#[test]
+fn corrected_as_new_people_two_spellings_stay_two_until_merged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let ids = import_files(
+        &mut store,
+        &[
+            corpus("uza-samarkand-csongrad-holmuradov.txt"),
+            corpus("belta-brest-samarkand-logistics.txt"),
+        ],
+    );
+    for id in &ids {
+        let review = store.article_review(*id).unwrap();
+        for m in review
+            .mentions
+            .iter()
+            .filter(|m| m.name.contains("olmuradov"))
+        {
+            store
+                .correct_mention(
+                    m.id,
+                    &Correction {
+                        name: m.name.clone(),
+                        title: m.title.clone(),
+                        organisation: m.organisation.clone(),
+                        country: m.country.clone(),
+                        person: PersonChoice::New,
+                    },
+                    "officer",
+                )
+                .unwrap();
+        }
+    }
+    let found = store.people(Some("Holmuradov")).unwrap();
+    let names: Vec<&str> = found.iter().map(|p| p.house_name.as_str()).collect();
+    assert_eq!(names, ["Erkin Holmuradov", "Erkin Kholmuradov"]);
+}
