@@ -529,3 +529,83 @@ fn titles_bodies_and_states_come_from_constructions_not_from_names() {
         assert_eq!(got, want, "{text}");
     }
 }
+#[test]
+fn russian_names_agree_in_case_with_their_title_and_bodies_drop_their_state() {
+    // Made-up sentences, none from the corpus: an ambassador's state before the host, a name
+    // in the instrumental after an instrumental title, a nominative woman's surname in -ова,
+    // a place in the genitive between the title and the name, a lower-case state adjective.
+    let some = |s: &str| Some(s.to_string());
+    let cases: Vec<(&str, Vec<Row<&str>>)> = vec![
+        (
+            "Встреча\n\nТАМБОВ, 3 мая (БЕЛТА) - Губернатор Тамбовской области Максим Егоров провел встречу с послом Турции в России Мехметом Самсаром. «Мы готовы увеличить поставки зерна в Турцию», - сказал Егоров.",
+            vec![
+                (
+                    "Максим Егоров",
+                    some("губернатор"),
+                    some("Тамбовская область"),
+                    some("Russia"),
+                ),
+                ("Мехмет Самсар", some("посол"), None, some("Türkiye")),
+            ],
+        ),
+        (
+            "Встреча\n\nАСТАНА. КАЗИНФОРМ - Аким Акмолинской области Марат Ахметжанов принял делегацию Польши во главе с вице-маршалом Люблинского воеводства Анной Ковальской.",
+            vec![
+                (
+                    "Марат Ахметжанов",
+                    some("аким"),
+                    some("Акмолинская область"),
+                    some("Kazakhstan"),
+                ),
+                (
+                    "Анна Ковальская",
+                    some("вице-маршал"),
+                    some("Люблинское воеводство"),
+                    some("Poland"),
+                ),
+            ],
+        ),
+        (
+            "Встреча\n\nБИШКЕК, 5 марта. /ТАСС/. Мэр Оша Жанарбек Акаев встретился с заместителем министра экономики Казахстана Динарой Сейтовой. Жанарбек Акаев заявил: «Мы откроем новый рейс в Алматы».",
+            vec![
+                (
+                    "Жанарбек Акаев",
+                    some("мэр"),
+                    some("Ош"),
+                    some("Kyrgyzstan"),
+                ),
+                (
+                    "Динара Сейтова",
+                    some("заместитель министра экономики"),
+                    None,
+                    some("Kazakhstan"),
+                ),
+            ],
+        ),
+        (
+            "Встреча\n\nБИШКЕК, 12 апреля /Кабар/ - Аким Павлодарской области Гульнара Омарова приняла делегацию китайского города Ланьчжоу во главе с заместителем мэра Ли Пином.",
+            vec![
+                (
+                    "Гульнара Омарова",
+                    some("аким"),
+                    some("Павлодарская область"),
+                    some("Kazakhstan"),
+                ),
+                (
+                    "Ли Пин",
+                    some("заместитель мэра"),
+                    some("Ланьчжоу"),
+                    some("China"),
+                ),
+            ],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = people_of(text);
+        let want: Vec<_> = want
+            .into_iter()
+            .map(|(n, t, o, c)| (n.to_string(), t, o, c))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
