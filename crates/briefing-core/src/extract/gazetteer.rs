@@ -10,6 +10,7 @@ const NOT_PEOPLE: &str = include_str!("../../data/not_people.txt");
 const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const PLACE_TYPES: &str = include_str!("../../data/place_types.txt");
 const ROLE_NOUNS: &str = include_str!("../../data/role_nouns.tsv");
+const COMPANY_WORDS: &str = include_str!("../../data/company_words.txt");
 
 pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
@@ -20,6 +21,10 @@ pub struct Gazetteer {
     pub portfolio_titles: HashSet<String>,
     /// Titles whose "of ..." is the sending state ("Ambassador of Azerbaijan"), lower-cased.
     pub sent_titles: HashSet<String>,
+    /// Titles whose "of ..." names the one the holder represents, part of the title, and
+    /// whose "in ..." names the territory, the organisation ("Plenipotentiary Representative
+    /// of the President of the Kyrgyz Republic in Talas Region"), lower-cased.
+    pub principal_titles: HashSet<String>,
     /// Region, city, country or demonym (first word of a place name) -> country.
     pub country_of: HashMap<String, String>,
     /// Demonyms and possessives ("Kazakh", "Belarus's"), which name a country's people or
@@ -33,6 +38,8 @@ pub struct Gazetteer {
     /// Role nouns ("diplomat", "дипломат") and the lower-case titles whose holder they name.
     pub role_nouns: Vec<(String, Vec<String>)>,
     pub not_people: HashSet<String>,
+    /// Words that close a company's name ("Group", "LLC").
+    pub company_words: HashSet<String>,
     /// Verbs of saying, English and Russian.
     pub speech_verbs: HashSet<String>,
 }
@@ -53,12 +60,14 @@ impl Gazetteer {
         G.get_or_init(|| {
             let mut portfolio_titles = HashSet::new();
             let mut sent_titles = HashSet::new();
+            let mut principal_titles = HashSet::new();
             let mut titles: Vec<Vec<String>> = lines(TITLES)
                 .map(|l| {
                     let (title, mark) = l.split_once('|').unwrap_or((l, ""));
                     match mark.trim() {
                         "portfolio" => portfolio_titles.insert(title.trim().to_lowercase()),
                         "sent" => sent_titles.insert(title.trim().to_lowercase()),
+                        "principal" => principal_titles.insert(title.trim().to_lowercase()),
                         _ => false,
                     };
                     words(title)
@@ -97,18 +106,21 @@ impl Gazetteer {
                 })
                 .collect();
             let not_people = lines(NOT_PEOPLE).map(str::to_string).collect();
+            let company_words = lines(COMPANY_WORDS).map(str::to_string).collect();
             let speech_verbs = lines(SPEECH_VERBS).map(str::to_string).collect();
             Gazetteer {
                 titles,
                 modifiers,
                 portfolio_titles,
                 sent_titles,
+                principal_titles,
                 country_of,
                 demonyms,
                 nations,
                 place_types,
                 role_nouns,
                 not_people,
+                company_words,
                 speech_verbs,
             }
         })
@@ -144,6 +156,11 @@ impl Gazetteer {
     /// Whether a title's "of ..." is the state that sent its holder ("Ambassador").
     pub fn is_sent(&self, title: &str) -> bool {
         self.sent_titles.contains(&self.title_head(title))
+    }
+
+    /// Whether a title's "of ..." is whom its holder represents ("Representative").
+    pub fn is_principal(&self, title: &str) -> bool {
+        self.principal_titles.contains(&self.title_head(title))
     }
 
     /// The country a name of a country, demonym or possessive stands for ("Kazakh",

@@ -166,6 +166,18 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.text == "the" || g.nation(n.text).is_some());
+        // "Plenipotentiary Representative of the President of the Kyrgyz Republic in Talas
+        // Region": "in" after a representative's principal names the territory served.
+        let in_territory = t.text == "in"
+            && (0..cur.len()).any(|k| {
+                title_at(&cur, k, g).is_some_and(|n| {
+                    let title: Vec<&str> = cur[k..k + n].iter().map(|c| c.text).collect();
+                    g.is_principal(&title.join(" "))
+                        && cur.get(k + n).is_some_and(|c| c.text == "of")
+                })
+            })
+            && !cur.iter().any(|c| c.text == "in")
+            && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
         // "State Secretary at the Ministry of Transport": "at" after a title names its body.
         let at_body = t.text == "at"
             && cur.last().is_some_and(|c| {
@@ -190,6 +202,7 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
                 || to_host
+                || in_territory
                 || at_body);
         // "Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan":
         // a portfolio may list its fields with commas.
@@ -423,6 +436,42 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             }
         }
         return reading;
+    }
+    if g.is_principal(&title_text.join(" ")) && rest.first().is_some_and(|t| t.text == "of") {
+        // "Plenipotentiary Representative of the President of the Kyrgyz Republic in Talas
+        // Region Nurbek Asanov": the principal stays in the title, the territory after "in"
+        // is the organisation, and a name may close the run.
+        let k = rest
+            .iter()
+            .position(|t| t.text == "in")
+            .unwrap_or(rest.len());
+        let body_start = (te + k + 1).min(run.len());
+        let name_start = [3, 2].into_iter().find_map(|len| {
+            let s = run.len().checked_sub(len)?;
+            (s > body_start.max(te + 1) && is_name(&run[s..], g)).then_some(s)
+        });
+        let end = name_start.unwrap_or(run.len());
+        reading.name = name_start.map(|s| (s, run.len()));
+        reading.title = Some((ts, (te + k).min(end)));
+        reading.org = (body_start < end).then_some((body_start, end));
+        return reading;
+    }
+    if g.is_portfolio(&title_text.join(" ")) && rest.first().is_some_and(|t| t.text == "for") {
+        // "State Secretary for Economic Affairs Friederike von Bülow": the portfolio after
+        // "for" is part of the title (`portfolio` joins it), the name closes the run.
+        for len in [3, 2, 4] {
+            let Some(name_start) = run.len().checked_sub(len) else {
+                continue;
+            };
+            let particle = run[name_start..]
+                .iter()
+                .any(|t| PARTICLES.contains(&t.text));
+            if name_start > te + 1 && (len < 4 || particle) && is_name(&run[name_start..], g) {
+                reading.name = Some((name_start, run.len()));
+                reading.org = Some((te, name_start));
+                return reading;
+            }
+        }
     }
     reading.at = rest.first().is_some_and(|t| t.text == "at");
     if rest
@@ -659,7 +708,10 @@ fn portfolio(
         _ if g.country_of.get(&o) == Some(&o) => (String::new(), Some(o.clone())),
         _ => (o.clone(), None),
     };
-    if !portfolio.is_empty() {
+    if let Some(field) = portfolio.strip_prefix("for ") {
+        // "State Secretary for Economic Affairs": the portfolio keeps its "for".
+        *title = Some(format!("{t} for {field}"));
+    } else if !portfolio.is_empty() {
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
@@ -723,6 +775,56 @@ fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<S
     None
 }
 
+/// "Lebap Velayat of Turkmenistan" -> ("Lebap Velayat", Turkmenistan): a place closed by
+/// "of <state>". Bodies ("Government of the Republic of Korea") keep their state.
+fn territory_of_state(org: &str, g: &Gazetteer) -> Option<(String, String)> {
+    let (head, tail) = org.rsplit_once(" of ")?;
+    let state = g.nation(tail.strip_prefix("the ").unwrap_or(tail))?;
+    let last = head.split_whitespace().last()?;
+    let place = g.country_in(head).is_some()
+        || g.place_types
+            .iter()
+            .any(|t| t.last().is_some_and(|w| w == last));
+    place.then(|| (head.to_string(), state))
+}
+
+/// The state of a company with none named for it: the one demonym the article puts before a
+/// word for companies ("a Chinese company", "Chinese partners", "Korean investors").
+fn company_state(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    const COMPANY_NOUNS: &[&str] = &[
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "partner",
+        "partners",
+        "investor",
+        "investors",
+        "group",
+        "corporation",
+    ];
+    let last = org.split_whitespace().last()?;
+    if !g.company_words.contains(last) {
+        return None;
+    }
+    let mut states: Vec<String> = Vec::new();
+    for p in paragraphs {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let noun = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let demonym = pair[0].trim_start_matches(|c: char| !c.is_alphanumeric());
+            if COMPANY_NOUNS.contains(&noun)
+                && g.demonyms.contains(demonym)
+                && let Some(c) = g.nation(demonym)
+                && !states.contains(&c)
+            {
+                states.push(c);
+            }
+        }
+    }
+    (states.len() == 1).then(|| states.remove(0))
+}
+
 /// A title in lower case just before a name: "led by its deputy head, X", "the hokim of
 /// Tashkent city, X", "Xinfeng Power Group's chief executive X". `before` is the paragraph
 /// up to the name. Returns the title and the body ("of ..." or the possessive before it).
@@ -763,6 +865,8 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                     body.push(last);
                     Some(body.join(" "))
                 }
+                // "the region's governor, X": an owner in lower case names no body.
+                Some(_) => None,
                 _ if k > 0
                     && !matches!(words[k - 1], "its" | "their" | "the" | "his" | "her" | "by") =>
                 {
@@ -1067,6 +1171,11 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 org = body;
                 stated_country = stated_country.or(state);
             }
+            // "Lebap Velayat of Turkmenistan": a territory's state is the country.
+            if let Some((body, state)) = org.as_deref().and_then(|o| territory_of_state(o, g)) {
+                org = Some(body);
+                stated_country = stated_country.or(Some(state));
+            }
             let country = stated_country
                 .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
                 .or(led_country)
@@ -1078,6 +1187,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     // "Kazakhstan's Satbayev University" elsewhere in the article.
                     org.as_deref()
                         .and_then(|o| state_named_with(o, paragraphs, g))
+                })
+                .or_else(|| {
+                    // "Xinfeng Power Group" in a story about "a Chinese company".
+                    org.as_deref().and_then(|o| company_state(o, paragraphs, g))
                 });
             add_person(
                 &mut people,

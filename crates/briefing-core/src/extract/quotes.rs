@@ -124,7 +124,11 @@ pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec
         for m in matches {
             let whole = m.get(0).expect("whole match");
             let inner = m.get(1).or(m.get(2)).or(m.get(3)).expect("one quote group");
-            if !is_speech(inner.as_str(), &p[whole.end()..]) {
+            // "Эльнур Гасанов заявил: «… грузов».": after a colon, a passage of several
+            // words is speech even when its full stop stands outside the marks.
+            let after_colon = p[..whole.start()].trim_end().ends_with(':')
+                && inner.as_str().split_whitespace().count() >= 4;
+            if !after_colon && !is_speech(inner.as_str(), &p[whole.end()..]) {
                 continue;
             }
             let quote = QuoteSuggestion {

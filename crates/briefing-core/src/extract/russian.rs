@@ -113,12 +113,14 @@ fn state_ru(word: &str) -> Option<String> {
         .map(|(_, c, _)| c.clone())
 }
 
-/// The country whose Russian name, region or city a word begins with.
+/// The country whose Russian name, region or city a word begins with; a state's adjective
+/// counts in lower case too ("китайского города Урумчи").
 pub(super) fn country_ru(word: &str) -> Option<String> {
     places_ru()
         .iter()
         .find(|(stem, _, _)| word.starts_with(stem.as_str()))
         .map(|(_, c, _)| c.clone())
+        .or_else(|| state_ru(word))
 }
 
 fn is_cyrillic_capitalised(w: &str) -> bool {
@@ -336,7 +338,12 @@ fn read_title_phrase(words: &[&str]) -> TitlePhrase {
         }
     }
     let rest = &words[k..];
-    let country = rest.iter().find_map(|w| country_ru(w));
+    // "посла Венгрии в Казахстане": an ambassador's state comes before the host.
+    let sender = rest
+        .iter()
+        .take_while(|w| !sent || !matches!(**w, "в" | "во" | "при"))
+        .find_map(|w| country_ru(w));
+    let country = sender.or_else(|| rest.iter().find_map(|w| country_ru(w)));
     let state_only = rest
         .iter()
         .all(|w| state_ru(w).is_some() || !is_cyrillic_capitalised(w) && w.chars().count() <= 2);
@@ -359,11 +366,15 @@ fn read_title_phrase(words: &[&str]) -> TitlePhrase {
 /// провинции Цзянсу" -> "провинция Цзянсу"); a kind of place marked "drop" gives the name
 /// only ("города Ташкента" -> "Ташкент").
 fn nominative_org(words: &[&str]) -> Option<String> {
-    let words: Vec<&str> = words
+    let mut words: Vec<&str> = words
         .iter()
         .copied()
         .skip_while(|w| state_ru(w).is_some())
         .collect();
+    // "Челябинской области России": the state after the body is the country, not its name.
+    while words.len() > 1 && words.last().is_some_and(|w| state_ru(w).is_some()) {
+        words.pop();
+    }
     let noun_of = |w: &str| {
         let lw = w.to_lowercase();
         org_nouns()
@@ -378,6 +389,10 @@ fn nominative_org(words: &[&str]) -> Option<String> {
         };
     };
     let noun = noun_of(words[h]).expect("found above");
+    // "хокима области": the noun alone points back to a body named elsewhere.
+    if words.len() == 1 && words[0].to_lowercase() == noun.genitive {
+        return None;
+    }
     if noun.drop {
         return words.get(h + 1).map(|w| nominative_name(w));
     }
@@ -469,16 +484,42 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                 && !org_nouns()
                     .iter()
                     .any(|o| t.text.to_lowercase().ends_with(o.genitive.as_str()));
+            // "с послом Венгрии в Казахстане Петером Ковачем": a title in the instrumental
+            // earlier in the clause, and two words in the instrumental after it.
+            let instrumental = |w: &str| w.ends_with("ом") || w.ends_with("ем");
+            let instrumental_title = (i.saturating_sub(6)..i).any(|k| {
+                is_title_word(toks[k].text)
+                    && instrumental(toks[k].text)
+                    && !p[toks[k].end..t.start].contains([',', '.', ';', ':', '«', '»'])
+            });
             let pair = toks.get(i + 1).filter(|n| {
                 p[t.end..n.start].trim().is_empty()
                     && is_cyrillic_capitalised(t.text)
                     && is_cyrillic_capitalised(n.text)
                     && (looks_like_surname(n.text)
                         || after_title
+                        || instrumental_title
+                            && instrumental(t.text)
+                            && instrumental(n.text)
+                            && country_ru(t.text).is_none()
                         || people
                             .iter()
                             .any(|x| x.name == format!("{} {}", t.text, n.text)))
             });
+            // "Мэр Оша Жанарбек Акаев": after a title, a place in the genitive may come
+            // before the name; when the third word is the surname, the name starts later.
+            let shifted = after_title
+                && pair.is_some()
+                && !looks_like_surname(toks[i + 1].text)
+                && toks.get(i + 2).is_some_and(|m| {
+                    p[toks[i + 1].end..m.start].trim().is_empty()
+                        && is_cyrillic_capitalised(m.text)
+                        && looks_like_surname(m.text)
+                });
+            if shifted {
+                i += 1;
+                continue;
+            }
             let Some(n) = pair.copied() else {
                 if is_cyrillic_capitalised(t.text)
                     && !p[..t.start].trim_end().ends_with(['.', '!', '?'])
@@ -511,7 +552,9 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
             // "во главе с" (headed by) is not the title "глава".
             let title_at = |k: usize| {
                 is_title_word(before[k].text)
-                    && !(k > 0 && before[k - 1].text == "во" && before[k].text == "главе")
+                    && !(clause_start + k > 0
+                        && toks[clause_start + k - 1].text == "во"
+                        && before[k].text == "главе")
             };
             let head = (0..before.len()).find(|&k| {
                 title_at(k)
@@ -524,8 +567,38 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                 i += 1;
                 continue;
             }
-            let (first, female) = nominative_first(t.text);
-            let (surname, _) = nominative_surname(n.text, female);
+            // A name in apposition to a title takes its case: after "Хоким ..." or "Мэр ..."
+            // in the nominative, the name is nominative too ("Бахром Исмаилов", not the
+            // instrumental of "Бахр"); so is a name before a verb of saying. A nominative
+            // surname in -ова, -ева, -ина, or a verb in -ла after the name, is a woman's.
+            let head_word = head.and_then(|h| before[h..].iter().find(|x| is_title_word(x.text)));
+            // A surname in an ending only oblique cases have ("Бородиной", "Серковым") wins.
+            let oblique = ["ой", "ым", "им", "ому", "ую", "ом", "ем"]
+                .iter()
+                .any(|e| n.text.ends_with(e));
+            let nominative = !oblique
+                && match head_word {
+                    Some(x) => {
+                        title_of(x.text).is_some_and(|t| x.text.to_lowercase() == t.nominative)
+                    }
+                    None => speaks,
+                };
+            let (first, female) = if nominative {
+                let verb = Gazetteer::first_word(after);
+                let woman = ["ова", "ева", "ёва", "ина", "ына", "ая"]
+                    .iter()
+                    .any(|e| n.text.ends_with(e))
+                    || verb.chars().count() > 3 && (verb.ends_with("ла") || verb.ends_with("лась"));
+                let (_, by_form) = nominative_first(t.text);
+                (t.text.to_string(), Some(woman || by_form == Some(true)))
+            } else {
+                nominative_first(t.text)
+            };
+            let surname = if nominative {
+                n.text.to_string()
+            } else {
+                nominative_surname(n.text, female).0
+            };
             let name = format!("{first} {surname}");
             let mut title = None;
             let mut organisation = None;
