@@ -250,8 +250,9 @@ pub fn save_brief_options(
     Ok(())
 }
 
-/// The preview: the brief's HTML, from the same model as the DOCX. The UI shows it in a
-/// sandboxed frame; it holds no script.
+/// The preview: the brief as an HTML fragment (`<article class="brief">`), from the same
+/// model as the DOCX. Every string in it is escaped by the renderer; it holds no script,
+/// event handler or style attribute, so the UI can place it under its own stylesheet.
 #[tauri::command]
 pub fn preview_brief(
     state: State<'_, AppState>,
@@ -259,9 +260,19 @@ pub fn preview_brief(
     options: BriefOptions,
 ) -> Result<String, CommandError> {
     let input = state.store()?.brief_input(visit_id)?;
-    Ok(brief::html::render_document(&brief::compose(
+    Ok(brief::html::render_fragment(&brief::compose(
         &input, &options,
     )))
+}
+
+/// The suggested key points of a visit's brief, each with the article it comes from.
+#[tauri::command]
+pub fn suggested_points(
+    state: State<'_, AppState>,
+    visit_id: i64,
+) -> Result<Vec<(String, i64)>, CommandError> {
+    let input = state.store()?.brief_input(visit_id)?;
+    Ok(brief::suggested_points(&input))
 }
 
 #[derive(Debug, Serialize)]

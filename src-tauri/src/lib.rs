@@ -57,6 +57,7 @@ pub fn run() {
             counterparts::get_brief_options,
             counterparts::save_brief_options,
             counterparts::preview_brief,
+            counterparts::suggested_points,
             counterparts::export_brief,
         ])
         .run(tauri::generate_context!())

@@ -77,6 +77,10 @@ pub struct ImportReport {
     pub failed: usize,
     pub cancelled: bool,
     pub items: Vec<ImportItem>,
+    /// How long storing took (articles stored, indexed and searchable), and then extracting
+    /// and storing their suggestions, in milliseconds.
+    pub stored_ms: u64,
+    pub suggested_ms: u64,
 }
 
 impl ImportReport {
@@ -112,7 +116,13 @@ pub struct ImportProgress {
     pub done: usize,
     pub total: usize,
     pub current: String,
+    /// "storing" the sources, then "suggesting" (extracting the stored articles'
+    /// suggestions).
+    pub stage: &'static str,
 }
+
+/// Articles extracted per transaction after an import.
+const SUGGEST_BATCH: usize = 256;
 
 /// Expands folders into the files they hold (recursively, sorted, hidden files skipped), so
 /// that the total is known before the import starts.
@@ -164,6 +174,7 @@ pub fn import(
     mut on_progress: impl FnMut(&ImportProgress),
     cancel: &AtomicBool,
 ) -> ImportReport {
+    let started = std::time::Instant::now();
     let units = expand_inputs(inputs);
     let total = units.len();
     let mut report = ImportReport::default();
@@ -228,6 +239,7 @@ pub fn import(
                 done,
                 total,
                 current: label,
+                stage: "storing",
             });
             if cancel.load(Ordering::Relaxed) {
                 break;
@@ -238,6 +250,43 @@ pub fn import(
         // Dropping the receiver here stops the reader at its next send.
         drop(rx);
     });
+    report.stored_ms = started.elapsed().as_millis() as u64;
+    // Then the suggestions of what was stored: the articles are searchable meanwhile. An
+    // article whose suggestions are not stored (the import was cancelled first, or stored
+    // by an older version) is extracted when it is first reviewed.
+    let started = std::time::Instant::now();
+    let ids: Vec<i64> = report.items.iter().filter_map(|i| i.article_id).collect();
+    let mut done = 0;
+    for chunk in ids.chunks(SUGGEST_BATCH) {
+        if cancel.load(Ordering::Relaxed) {
+            report.cancelled = true;
+            break;
+        }
+        if let Err(e) = store.suggest_for(chunk) {
+            // The articles are stored; their suggestions will be made when reviewed.
+            for item in report
+                .items
+                .iter_mut()
+                .filter(|i| i.article_id.is_some_and(|a| chunk.contains(&a)))
+            {
+                let note = format!(
+                    "suggestions not extracted yet ({e}); they will be when the article is reviewed"
+                );
+                item.message = Some(match item.message.take() {
+                    Some(m) => format!("{m}; {note}"),
+                    None => note,
+                });
+            }
+        }
+        done += chunk.len();
+        on_progress(&ImportProgress {
+            done,
+            total: ids.len(),
+            current: "suggesting counterparts".into(),
+            stage: "suggesting",
+        });
+    }
+    report.suggested_ms = started.elapsed().as_millis() as u64;
     report
 }
 

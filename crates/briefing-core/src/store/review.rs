@@ -542,9 +542,58 @@ impl Store {
             [article_id],
         )?;
         let known = suggest::known_names(&tx)?;
-        suggest::store_suggestions(&tx, article_id, &article, &suggestions, &known)?;
+        suggest::store_suggestions(
+            &tx,
+            article_id,
+            &suggest::prepare(&article, &suggestions),
+            &known,
+        )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Extracts and stores the suggestions of stored articles that have none yet (those an
+    /// import just stored), extracting on as many threads as cores and storing them in one
+    /// transaction. Returns how many articles were extracted.
+    pub fn suggest_for(&mut self, ids: &[i64]) -> Result<usize> {
+        let mut todo = Vec::with_capacity(ids.len());
+        {
+            let mut has = self.conn.prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM extractions WHERE article_id = ?1)",
+            )?;
+            for &id in ids {
+                if !has.query_row([id], |r| r.get::<_, bool>(0))? {
+                    todo.push((id, self.article(id)?.to_article()));
+                }
+            }
+        }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
+        let chunk = todo.len().div_ceil(threads).max(1);
+        let prepared: Vec<(i64, suggest::PreparedSuggestions)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = todo
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(id, a)| (*id, suggest::prepare(a, &extract::extract(a))))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("extraction does not panic"))
+                .collect()
+        });
+        let tx = self.conn.transaction()?;
+        let known = suggest::known_names(&tx)?;
+        for (id, p) in &prepared {
+            suggest::store_suggestions(&tx, *id, p, &known)?;
+        }
+        tx.commit()?;
+        Ok(prepared.len())
     }
 
     /// What extraction suggested for an article, and where its review stands.

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, params};
 
 use super::Result;
-use crate::extract::{self, PersonSuggestion, Span, Suggestions};
+use crate::extract::{self, Span, Suggestions};
 use crate::model::Article;
 use crate::names::{self, SAME_PERSON_THRESHOLD};
 
@@ -160,20 +160,114 @@ fn absolute(offsets: &[usize], span: &Span) -> (i64, i64) {
     ((base + span.start) as i64, (base + span.end) as i64)
 }
 
+/// A suggested person ready to store: offsets made absolute and JSON written beforehand.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedMention {
+    name: String,
+    title: Option<String>,
+    organisation: Option<String>,
+    country: Option<String>,
+    spans_json: String,
+    confidence: f64,
+    surname_key: String,
+    quotes: Vec<(String, i64, i64)>,
+}
+
+/// What extraction suggested for one article, in the shape of the rows that store it. Made
+/// by [`prepare`] — CPU work an import does on its reader threads — so that the thread
+/// writing to the database only binds values.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedSuggestions {
+    mentions: Vec<PreparedMention>,
+    unattributed: Vec<(String, i64, i64)>,
+    topics: Vec<(String, Option<String>, i64, i64)>,
+    commitments: Vec<(String, &'static str, i64, i64)>,
+    figures: Vec<(String, i64, i64)>,
+    facts_json: String,
+}
+
+/// Lays out an article's suggestions as rows (pure).
+pub(crate) fn prepare(article: &Article, s: &Suggestions) -> PreparedSuggestions {
+    let offsets = paragraph_offsets(article);
+    let at = |span: &Span| absolute(&offsets, span);
+    PreparedSuggestions {
+        mentions: s
+            .people
+            .iter()
+            .map(|p| {
+                let spans: Vec<(i64, i64)> = p.spans.iter().map(at).collect();
+                PreparedMention {
+                    name: p.name.clone(),
+                    title: p.title.clone(),
+                    organisation: p.organisation.clone(),
+                    country: p.country.clone(),
+                    spans_json: serde_json::to_string(&spans).expect("spans serialise"),
+                    confidence: f64::from(p.confidence),
+                    surname_key: surname_key(&p.name),
+                    quotes: p
+                        .quotes
+                        .iter()
+                        .map(|q| {
+                            let (a, b) = at(&q.span);
+                            (q.text.clone(), a, b)
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        unattributed: s
+            .unattributed_quotes
+            .iter()
+            .map(|q| {
+                let (a, b) = at(&q.span);
+                (q.text.clone(), a, b)
+            })
+            .collect(),
+        topics: s
+            .topics
+            .iter()
+            .map(|t| {
+                let (a, b) = at(&t.span);
+                (t.name.clone(), t.proposed_by.clone(), a, b)
+            })
+            .collect(),
+        commitments: s
+            .commitments
+            .iter()
+            .map(|c| {
+                let (a, b) = at(&c.span);
+                (c.text.clone(), c.kind.as_str(), a, b)
+            })
+            .collect(),
+        figures: s
+            .figures
+            .iter()
+            .map(|f| {
+                let (a, b) = at(&f.span);
+                (f.text.clone(), a, b)
+            })
+            .collect(),
+        facts_json: compact_facts(s),
+    }
+}
+
 fn insert_mention(
     conn: &Connection,
     article_id: i64,
-    offsets: &[usize],
-    p: &PersonSuggestion,
+    p: &PreparedMention,
     known: &[KnownName],
 ) -> Result<i64> {
-    let spans: Vec<(i64, i64)> = p.spans.iter().map(|s| absolute(offsets, s)).collect();
-    let matched = best_match(
-        known,
-        &p.name,
-        p.title.as_deref(),
-        p.organisation.as_deref(),
-    );
+    // With nobody known yet (a first import), there is nothing to match.
+    let matched = if known.is_empty() {
+        None
+    } else {
+        best_match(
+            known,
+            &p.name,
+            p.title.as_deref(),
+            p.organisation.as_deref(),
+        )
+    };
     conn.prepare_cached(
         "INSERT INTO mentions (article_id, person_id, name_as_written, title_as_written, organisation,
              country, spans, confidence, evidence, surname_key)
@@ -186,23 +280,22 @@ fn insert_mention(
         p.title,
         p.organisation,
         p.country,
-        serde_json::to_string(&spans).expect("spans serialise"),
-        f64::from(p.confidence),
+        p.spans_json,
+        p.confidence,
         matched.as_ref().map(|m| &m.evidence),
-        surname_key(&p.name),
+        p.surname_key,
     ])?;
     let mention_id = conn.last_insert_rowid();
-    for q in &p.quotes {
-        let (start, end) = absolute(offsets, &q.span);
-        conn.prepare_cached(
-            "INSERT INTO quotes (article_id, mention_id, person_id, text, span_start, span_end, speaker_as_written)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO quotes (article_id, mention_id, person_id, text, span_start, span_end, speaker_as_written)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (text, start, end) in &p.quotes {
+        insert.execute(params![
             article_id,
             mention_id,
             matched.as_ref().map(|m| m.person_id),
-            q.text,
+            text,
             start,
             end,
             p.name
@@ -217,43 +310,37 @@ fn insert_mention(
 pub(crate) fn store_suggestions(
     conn: &Connection,
     article_id: i64,
-    article: &Article,
-    s: &Suggestions,
+    s: &PreparedSuggestions,
     known: &[KnownName],
 ) -> Result<()> {
-    let offsets = paragraph_offsets(article);
-    for p in &s.people {
-        insert_mention(conn, article_id, &offsets, p, known)?;
+    for p in &s.mentions {
+        insert_mention(conn, article_id, p, known)?;
     }
-    for q in &s.unattributed_quotes {
-        let (start, end) = absolute(&offsets, &q.span);
-        conn.prepare_cached(
-            "INSERT INTO quotes (article_id, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![article_id, q.text, start, end])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO quotes (article_id, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (text, start, end) in &s.unattributed {
+        insert.execute(params![article_id, text, start, end])?;
     }
-    for t in &s.topics {
-        let (start, end) = absolute(&offsets, &t.span);
-        conn.prepare_cached(
-            "INSERT INTO topics (article_id, name, proposed_by_name, span_start, span_end)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![article_id, t.name, t.proposed_by, start, end])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO topics (article_id, name, proposed_by_name, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (name, by, start, end) in &s.topics {
+        insert.execute(params![article_id, name, by, start, end])?;
     }
-    for c in &s.commitments {
-        let (start, end) = absolute(&offsets, &c.span);
-        conn.prepare_cached(
-            "INSERT INTO commitments (article_id, description, kind, span_start, span_end)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(params![article_id, c.text, c.kind.as_str(), start, end])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO commitments (article_id, description, kind, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (text, kind, start, end) in &s.commitments {
+        insert.execute(params![article_id, text, kind, start, end])?;
     }
-    for f in &s.figures {
-        let (start, end) = absolute(&offsets, &f.span);
-        conn.prepare_cached(
-            "INSERT INTO figures (article_id, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![article_id, f.text, start, end])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO figures (article_id, text, span_start, span_end) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (text, start, end) in &s.figures {
+        insert.execute(params![article_id, text, start, end])?;
     }
     conn.prepare_cached(
         "INSERT OR REPLACE INTO extractions (article_id, version, suggestions, extracted_at)
@@ -262,9 +349,7 @@ pub(crate) fn store_suggestions(
     .execute(params![
         article_id,
         extract::EXTRACTOR_VERSION,
-        // What the tables above do not hold: people, quotes, topics, commitments and figures
-        // are rows already.
-        compact_facts(s),
+        s.facts_json,
         super::now()
     ])?;
     Ok(())

@@ -3,10 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::suggest::{self, KnownName};
 use super::{Result, Store};
 use crate::dedupe::{self, NEAR_DUPLICATE_THRESHOLD};
-use crate::extract::{self, Suggestions};
 use crate::model::{Article, Format};
 use crate::text::fold_yo;
 
@@ -38,8 +36,6 @@ pub struct NewSource {
     pub bytes: Vec<u8>,
     pub articles: Vec<Article>,
     fingerprints: Vec<Fingerprint>,
-    /// What extraction suggests for each article, stored with it.
-    suggestions: Vec<Suggestions>,
 }
 
 /// What duplicate detection needs of an article: its normalised text, the hash of that text
@@ -70,7 +66,6 @@ impl NewSource {
                 }
             })
             .collect();
-        let suggestions = articles.iter().map(extract::extract).collect();
         NewSource {
             name,
             kind,
@@ -78,7 +73,6 @@ impl NewSource {
             bytes,
             articles,
             fingerprints,
-            suggestions,
         }
     }
 }
@@ -119,11 +113,10 @@ impl Store {
     /// stores it. The outer error is a failed commit, after which nothing of it is stored.
     pub fn add_sources(&mut self, sources: &[NewSource]) -> Result<Vec<Result<Vec<AddOutcome>>>> {
         let tx = self.conn.transaction()?;
-        let known = suggest::known_names(&tx)?;
         let mut outcomes = Vec::with_capacity(sources.len());
         let mut indexed = Vec::new();
         for source in sources {
-            match add_one(&tx, source, &known, &mut indexed) {
+            match add_one(&tx, source, &mut indexed) {
                 Ok(o) => outcomes.push(Ok(o)),
                 Err(_) => break,
             }
@@ -138,7 +131,7 @@ impl Store {
         for source in sources {
             let tx = self.conn.transaction()?;
             let mut indexed = Vec::new();
-            results.push(match add_one(&tx, source, &known, &mut indexed) {
+            results.push(match add_one(&tx, source, &mut indexed) {
                 Ok(o) => {
                     index_articles(&tx, &indexed)?;
                     tx.commit()?;
@@ -179,19 +172,12 @@ fn index_articles(conn: &Connection, articles: &[(i64, String, String)]) -> Resu
 fn add_one(
     conn: &Connection,
     source: &NewSource,
-    known: &[KnownName],
     indexed: &mut Vec<(i64, String, String)>,
 ) -> Result<Vec<AddOutcome>> {
     let now = super::now();
     let mut source_id: Option<i64> = None;
     let mut outcomes = Vec::with_capacity(source.articles.len());
-    for (index, ((article, fp), suggestions)) in source
-        .articles
-        .iter()
-        .zip(&source.fingerprints)
-        .zip(&source.suggestions)
-        .enumerate()
-    {
+    for (index, (article, fp)) in source.articles.iter().zip(&source.fingerprints).enumerate() {
         let Fingerprint {
             text,
             hash,
@@ -284,7 +270,6 @@ fn add_one(
         for key in &bands {
             insert_band.execute(params![key, id])?;
         }
-        suggest::store_suggestions(conn, id, article, suggestions, known)?;
         outcomes.push(match near {
             Some(n) => AddOutcome::NearDuplicate {
                 id,
