@@ -557,7 +557,7 @@ fn extract_section(args: &Args, wire: &mut WireGenerator, report: &mut String) {
     let mut rows = String::new();
     for (name, texts) in [
         (
-            "labelled corpus (45 visit stories, en + ru), repeated",
+            "labelled corpus (visit stories, en + ru), repeated",
             &labelled,
         ),
         ("generated wire articles", &generated),

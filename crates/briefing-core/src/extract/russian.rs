@@ -106,11 +106,20 @@ fn places_ru() -> &'static [(String, String, bool)] {
 
 /// The country a word names as a state ("Казахстана", "китайской"), not as a region.
 fn state_ru(word: &str) -> Option<String> {
+    // The states' stems in lower case, made once (this runs for every capitalised word).
+    static STATES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let states = STATES.get_or_init(|| {
+        places_ru()
+            .iter()
+            .filter(|(_, _, state)| *state)
+            .map(|(stem, c, _)| (stem.to_lowercase(), c.clone()))
+            .collect()
+    });
     let w = word.to_lowercase();
-    places_ru()
+    states
         .iter()
-        .find(|(stem, _, state)| *state && w.starts_with(&stem.to_lowercase()))
-        .map(|(_, c, _)| c.clone())
+        .find(|(stem, _)| w.starts_with(stem.as_str()))
+        .map(|(_, c)| c.clone())
 }
 
 /// The country whose Russian name, region or city a word begins with; a state's adjective

@@ -174,9 +174,9 @@ pub(super) fn find_places(paragraphs: &[String]) -> Vec<PlaceSuggestion> {
                 if !contiguous {
                     continue;
                 }
-                let name = bare(&p[words[i].start()..words[i + n - 1].end()]).to_string();
-                if let Some(country) = g.country_of.get(&name) {
-                    hit = Some((n, name, country.clone()));
+                let name = bare(&p[words[i].start()..words[i + n - 1].end()]);
+                if let Some(country) = g.country_of.get(name) {
+                    hit = Some((n, name.to_string(), country.clone()));
                     break;
                 }
             }
