@@ -33,6 +33,12 @@ log "front end: type check and component tests"
 log "building the app for the end-to-end suite"
 cargo build --workspace "${FEATURES[@]}"
 
+log "building the .deb with the Tauri bundler and installing it"
+(cd "$ROOT" && TAURI_APP_PATH=src-tauri ui/node_modules/.bin/tauri build --debug --bundles deb >/dev/null)
+BRIEFING_DEB="$(ls "$ROOT"/target/debug/bundle/deb/*.deb | head -n 1)"
+as_root dpkg -i "$BRIEFING_DEB" >/dev/null
+export BRIEFING_DEB BRIEFING_INSTALLED_APP=/usr/bin/briefing-desk
+
 log "end-to-end tests (tauri-driver, WebKitWebDriver, Xvfb)"
 export NO_AT_BRIDGE=1
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 tests/e2e/

@@ -53,15 +53,15 @@ async function waitForPort(port, ms = 20000) {
 }
 
 /** Opens the app on `db`; returns the driver and a function that closes everything. */
-export async function openApp(db) {
+export async function openApp(db, { app = APP, args = ['--db', db], env = {} } = {}) {
   const port = await freePort();
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NO_AT_BRIDGE: '1' },
+    env: { ...process.env, NO_AT_BRIDGE: '1', ...env },
   });
   await waitForPort(port);
   const wd = new WebDriver(`http://127.0.0.1:${port}`);
-  await wd.start(APP, ['--db', db]);
+  await wd.start(app, args);
   const close = async () => {
     await wd.quit();
     driver.kill();
