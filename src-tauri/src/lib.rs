@@ -25,6 +25,10 @@ pub fn run() {
     };
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // "Open in the word processor" and "Show in folder" after an export.
+        .plugin(tauri_plugin_opener::init())
+        // The window comes back at the size and place it was left.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state::AppState::new(db_path, store))
         .invoke_handler(tauri::generate_handler![
             articles::list_articles,

@@ -2,10 +2,12 @@
 // command, the dialog plugin and events to the in-memory fake backend.
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { MockBackend, sampleArticles } from './mockBackend';
+import { MockBackend, sampleArticles, sampleCounterparts } from './mockBackend';
 
 export function installBrowserPreview(): MockBackend {
-  const backend = new MockBackend(sampleArticles());
+  const articles = sampleArticles();
+  const backend = new MockBackend(articles, sampleCounterparts(articles));
+  backend.saveResult = '/home/officer/Documents/Visit of the Atyrau Oblast delegation.docx';
   backend.dialogResult = ['/home/officer/Downloads/belta-visit.html', '/home/officer/Downloads/broken.eml'];
   backend.importPlans.set('/home/officer/Downloads/broken.eml', {
     status: 'failed',
@@ -14,6 +16,7 @@ export function installBrowserPreview(): MockBackend {
   mockIPC(
     (cmd, payload) => {
       if (cmd === 'plugin:dialog|open') return backend.dialogResult;
+      if (cmd === 'plugin:dialog|save') return backend.saveResult;
       return backend.invoke(cmd, payload as Record<string, unknown> | undefined);
     },
     { shouldMockEvents: true },

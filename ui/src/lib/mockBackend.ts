@@ -14,6 +14,9 @@ import type {
   SnippetSegment,
   StoreInfo,
 } from './types';
+import { CounterpartsFake, emptyCounterparts, type CounterpartsState } from './mockCounterparts';
+
+export { CANONICAL_VISIT_TITLE, emptyCounterparts, sampleCounterparts } from './mockCounterparts';
 
 export interface RecordedCall {
   cmd: string;
@@ -37,6 +40,10 @@ export class MockBackend {
   readonly importPlans = new Map<string, ImportPlan>();
   /** What the file dialog returns: the chosen paths, or null when cancelled. */
   dialogResult: string[] | null = null;
+  /** What the save dialog returns: the chosen path, or null when cancelled. */
+  saveResult: string | null = null;
+  /** Review, people, visits and briefs (mockCounterparts.ts). */
+  readonly counterparts: CounterpartsFake;
   dbPath = '/home/officer/.local/share/briefing-desk/briefing.sqlite3';
 
   private articles: ArticleDetail[];
@@ -44,8 +51,16 @@ export class MockBackend {
   private nextListenerId = 1;
   private gate: Promise<void> | null = null;
 
-  constructor(articles: ArticleDetail[] = []) {
+  constructor(articles: ArticleDetail[] = [], counterparts: CounterpartsState = emptyCounterparts()) {
     this.articles = articles.map((a) => structuredClone(a));
+    this.counterparts = new CounterpartsFake(
+      counterparts,
+      (id) => {
+        const article = this.articles.find((a) => a.summary.id === id);
+        return article ? this.summaryOf(article) : null;
+      },
+      (id) => this.articles.find((a) => a.summary.id === id) ?? null,
+    );
   }
 
   callsOf(cmd: string): RecordedCall[] {
@@ -80,8 +95,11 @@ export class MockBackend {
         return this.importPaths((args?.paths as string[]) ?? []);
       case 'store_info':
         return { path: this.dbPath, articles: this.articles.length } satisfies StoreInfo;
-      default:
+      default: {
+        const answer = this.counterparts.handle(cmd, args ?? {});
+        if (answer) return structuredClone(answer.value);
         throw { code: 'unknown_command', message: `The mock backend has no command ${cmd}.` };
+      }
     }
   }
 
@@ -107,6 +125,11 @@ export class MockBackend {
   async open(_options?: unknown): Promise<string[] | null> {
     this.calls.push({ cmd: 'dialog.open', args: _options as Record<string, unknown> });
     return this.dialogResult;
+  }
+
+  async save(options?: unknown): Promise<string | null> {
+    this.calls.push({ cmd: 'dialog.save', args: options as Record<string, unknown> });
+    return this.saveResult;
   }
 
   private list(limit: number, offset: number): ArticleSummary[] {
@@ -252,9 +275,9 @@ export function sampleArticles(): ArticleDetail[] {
       url: 'https://www.inform.kz/en/atyrau-oblast-eyes-cooperation-with-brest-oblast',
       format: 'html',
       paragraphs: [
-        "The administration of Kazakhstan's Atyrau Oblast sees potential in advancing cooperation with Brest Oblast in agribusiness and processing industry.",
-        'Gumar Dyusembayev said: "We are interested in Belarus and in Brest Oblast in particular with regard to the experience of developing the manufacturing of agricultural products, dairy and light industries, and fish processing."',
-        'The official mentioned agriculture and processing industry among the most probable avenues of cooperation for setting up joint ventures.',
+        "The administration of Kazakhstan's Atyrau Oblast sees potential in advancing cooperation with Brest Oblast in agribusiness and processing industry. The relevant statement was made by Atyrau Oblast First Vice Governor Gumar Dyusembayev as he met with top officials of the Brest Oblast administration on 21 June.",
+        'Gumar Dyusembayev said: “We are interested in Belarus and in Brest Oblast in particular with regard to the experience of developing the manufacturing of agricultural products, dairy and light industries, and fish processing.” He added: “In Atyrau Oblast there are about 900 industrial enterprises, including 600 with a share of foreign capital. But the number of joint ventures with Belarus is small.”',
+        'The official mentioned agriculture and processing industry among the most probable avenues of cooperation for setting up joint ventures. The Kazakh delegation invited the Brest Oblast administration to come to Kazakhstan on a reciprocal visit. In turn, Deputy Chairman of the Brest Oblast Executive Committee Mikhail Serkov suggested civil engineering, logistics, tourism and recreation as possible avenues of cooperation.',
       ],
     }),
     makeArticle({

@@ -23,4 +23,5 @@ export const event = {
 
 export const dialog = {
   open: (options?: unknown) => active.open(options),
+  save: (options?: unknown) => active.save(options),
 };
