@@ -4,6 +4,7 @@
 mod articles;
 mod counterparts;
 mod error;
+mod settings_cmd;
 mod state;
 
 use briefing_core::Store;
@@ -63,6 +64,11 @@ pub fn run() {
             counterparts::preview_brief,
             counterparts::suggested_points,
             counterparts::export_brief,
+            settings_cmd::get_settings,
+            settings_cmd::save_house_style,
+            settings_cmd::backup_now,
+            settings_cmd::restore_backup,
+            settings_cmd::load_sample_article,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri application failed to start");

@@ -63,6 +63,19 @@ impl Settings {
             .join("settings.json")
     }
 
+    /// Writes the settings atomically, creating the folder if needed.
+    pub fn save(&self, path: &Path) -> Result<(), SettingsError> {
+        let err = |reason: String| SettingsError {
+            path: path.display().to_string(),
+            reason,
+        };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| err(e.to_string()))?;
+        }
+        let json = serde_json::to_string_pretty(self).expect("settings serialise");
+        crate::brief::write_atomically(path, json.as_bytes(), true).map_err(|e| err(e.to_string()))
+    }
+
     /// Reads the settings; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Settings, SettingsError> {
         let err = |reason: String| SettingsError {
@@ -121,6 +134,22 @@ mod tests {
             Settings::load(&missing).unwrap().database,
             Some(PathBuf::from("/data/briefing.sqlite"))
         );
+    }
+
+    #[test]
+    fn the_house_style_round_trips_and_keeps_the_database_setting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("conf/settings.json");
+        let mut s = Settings {
+            database: Some("/data/b.sqlite".into()),
+            ..Settings::default()
+        };
+        s.house_style.author = Some("A. Officer".into());
+        s.house_style.paper = crate::brief::Paper::Letter;
+        s.save(&path).unwrap();
+        let back = Settings::load(&path).unwrap();
+        assert_eq!(back, s);
+        assert_eq!(back.house_style.margin_mm, 20);
     }
 
     #[test]
