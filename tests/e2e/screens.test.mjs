@@ -1,6 +1,6 @@
 // The People and Visits screens of the real app, on a database prepared through the app's own
 // commands (import the canonical article, confirm its counterparts, create the visit), with
-// screenshots of the dossier, the visit page and the brief preview.
+// screenshots of the dossier, the visit page and the brief preview; then the Settings screen.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,4 +124,24 @@ test('the Brief tab shows the live preview from the renderer', async () => {
   const options = await invoke('get_brief_options', { visitId });
   assert.ok(Array.isArray(options.sections));
   await saveScreenshot(wd, 'brief.png');
+});
+
+test('Settings shows the house style, where the data lives, and About', async () => {
+  await wd.click(await wd.find('[data-testid="nav-settings"]'));
+  await textOf('[data-testid="house-style"]');
+  const page = await textOf('[data-testid="settings"]');
+  // The section headings are upper-cased by the stylesheet, and innerText shows them so.
+  assert.match(page, /house style/i);
+  assert.match(page, /back up now/i);
+  const database = await textOf('[data-testid="settings-database"]');
+  assert.ok(database.endsWith('briefing.sqlite'), database);
+  assert.equal(database, await textOf('[data-testid="db-path"]'), 'the same database as the status bar');
+  assert.match(await textOf('[data-testid="settings-file"]'), /settings\.json$/);
+  assert.equal(await textOf('[data-testid="settings-articles"]'), '1 article');
+  assert.match(await textOf('[data-testid="about-version"]'), /^version \d+\.\d+\.\d+/);
+  const paper = await wd.exec(
+    'return [...document.querySelectorAll(\'[data-testid^="hs-paper-"]\')].filter((r) => r.checked).length;',
+  );
+  assert.equal(paper, 1, 'one paper size is chosen');
+  await saveScreenshot(wd, 'settings.png');
 });

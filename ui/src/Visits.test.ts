@@ -10,6 +10,7 @@ import { useBackend } from './test/tauriModules';
 vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
 vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
 vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
+vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
 
 let backend: MockBackend;
 
@@ -259,6 +260,36 @@ describe('brief', () => {
     await fireEvent.click(await screen.findByTestId('export-replace'));
     await screen.findByTestId('export-result');
     expect(backend.callsOf('export_brief').map((c) => c.args?.replace)).toEqual([false, false, true]);
+  });
+
+  it('opens the exported brief in the word processor and shows it in its folder', async () => {
+    backend.saveResult = '/home/officer/Documents/brief.docx';
+    await openBrief();
+    await fireEvent.click(screen.getByTestId('brief-export'));
+    const result = await screen.findByTestId('export-result');
+    const open = within(result).getByTestId('export-open');
+    const reveal = within(result).getByTestId('export-reveal');
+    expect(open.textContent?.trim()).toBe('Open in word processor');
+    expect(reveal.textContent?.trim()).toBe('Show in folder');
+
+    await fireEvent.click(open);
+    await waitFor(() => expect(backend.callsOf('opener.openPath')).toHaveLength(1));
+    expect(backend.callsOf('opener.openPath')[0].args?.path).toBe('/home/officer/Documents/brief.docx');
+
+    await fireEvent.click(reveal);
+    await waitFor(() => expect(backend.callsOf('opener.revealItemInDir')).toHaveLength(1));
+    expect(backend.callsOf('opener.revealItemInDir')[0].args?.path).toBe('/home/officer/Documents/brief.docx');
+  });
+
+  it('shows a file the system cannot open in the error banner', async () => {
+    backend.saveResult = '/home/officer/Documents/brief.docx';
+    backend.failures.set('opener.openPath', { code: 'ui_error', message: 'No application is set to open .docx files' });
+    await openBrief();
+    await fireEvent.click(screen.getByTestId('brief-export'));
+    await fireEvent.click(await screen.findByTestId('export-open'));
+    const banner = await screen.findByTestId('error-banner');
+    expect(banner.textContent).toContain('No application is set to open .docx files');
+    expect(screen.getByTestId('export-result'), 'the export itself stands').toBeTruthy();
   });
 
   it('does nothing when the save dialog is cancelled, and shows export errors in the banner', async () => {

@@ -5,6 +5,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Accepted,
+  AppSettings,
   ArticleDetail,
   ArticleReview,
   ArticleSummary,
@@ -14,6 +15,7 @@ import type {
   Dossier,
   Exported,
   FactKind,
+  HouseStyle,
   ImportReport,
   LogEntry,
   PersonSummary,
@@ -188,6 +190,34 @@ export async function exportBrief(
   replace: boolean,
 ): Promise<Exported> {
   return invoke<Exported>('export_brief', { visitId, options, path, replace });
+}
+
+// --- Settings, backups, first run ---------------------------------------------
+
+export async function getSettings(): Promise<AppSettings> {
+  return invoke<AppSettings>('get_settings');
+}
+
+export async function saveHouseStyle(houseStyle: HouseStyle): Promise<void> {
+  await invoke('save_house_style', { houseStyle });
+}
+
+/** Copies the database to `path`; rejects with code "exists" when the file exists and `replace` is false. */
+export async function backupNow(path: string, replace: boolean): Promise<void> {
+  await invoke('backup_now', { path, replace });
+}
+
+/**
+ * Replaces the database's contents with the backup at `path`; resolves to where
+ * the current contents were saved first (null when there was nothing to save).
+ */
+export async function restoreBackup(path: string): Promise<string | null> {
+  return invoke<string | null>('restore_backup', { path });
+}
+
+/** Imports the sample article shipped with the app (camelCase, like importPaths). */
+export async function loadSampleArticle(): Promise<ImportReport> {
+  return invoke<ImportReport>('load_sample_article');
 }
 
 /**

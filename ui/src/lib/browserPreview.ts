@@ -1,12 +1,15 @@
 // Lets `npm run dev` run in an ordinary browser: Tauri's IPC mock routes every
-// command, the dialog plugin and events to the in-memory fake backend.
+// command, the dialog and opener plugins and events to the in-memory fake
+// backend. Open the page with `?first-run` to start on an empty store (the
+// welcome page).
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { MockBackend, sampleArticles, sampleCounterparts } from './mockBackend';
 
 export function installBrowserPreview(): MockBackend {
-  const articles = sampleArticles();
-  const backend = new MockBackend(articles, sampleCounterparts(articles));
+  const firstRun = new URLSearchParams(window.location.search).has('first-run');
+  const articles = firstRun ? [] : sampleArticles();
+  const backend = firstRun ? new MockBackend() : new MockBackend(articles, sampleCounterparts(articles));
   backend.saveResult = '/home/officer/Documents/Visit of the Atyrau Oblast delegation.docx';
   backend.dialogResult = ['/home/officer/Downloads/belta-visit.html', '/home/officer/Downloads/broken.eml'];
   backend.importPlans.set('/home/officer/Downloads/broken.eml', {
@@ -15,9 +18,12 @@ export function installBrowserPreview(): MockBackend {
   });
   mockIPC(
     (cmd, payload) => {
+      const args = payload as Record<string, unknown> | undefined;
       if (cmd === 'plugin:dialog|open') return backend.dialogResult;
       if (cmd === 'plugin:dialog|save') return backend.saveResult;
-      return backend.invoke(cmd, payload as Record<string, unknown> | undefined);
+      if (cmd === 'plugin:opener|open_path') return backend.openPath(String(args?.path));
+      if (cmd === 'plugin:opener|reveal_item_in_dir') return backend.revealItemInDir(args?.paths as string[]);
+      return backend.invoke(cmd, args);
     },
     { shouldMockEvents: true },
   );

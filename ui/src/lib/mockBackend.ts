@@ -4,9 +4,11 @@
 // with a `{ code, message }` error or to hold an import until released.
 
 import type {
+  AppSettings,
   ArticleDetail,
   ArticleSummary,
   CommandError,
+  HouseStyle,
   ImportItem,
   ImportReport,
   ImportStatus,
@@ -45,6 +47,14 @@ export class MockBackend {
   /** Review, people, visits and briefs (mockCounterparts.ts). */
   readonly counterparts: CounterpartsFake;
   dbPath = '/home/officer/.local/share/briefing-desk/briefing.sqlite3';
+  /** Settings: the house style get_settings answers and save_house_style replaces. */
+  houseStyle: HouseStyle = defaultHouseStyle();
+  settingsFile = '/home/officer/.config/briefing-desk/settings.json';
+  version = '0.1.0';
+  /** Paths backup_now treats as existing files (it adds the ones it writes). */
+  readonly existingFiles = new Set<string>();
+  /** Backups restore_backup accepts: path -> the articles in it. Others are not databases. */
+  readonly backups = new Map<string, ArticleDetail[]>();
 
   private articles: ArticleDetail[];
   private listeners = new Map<string, Map<number, Handler>>();
@@ -95,6 +105,23 @@ export class MockBackend {
         return this.importPaths((args?.paths as string[]) ?? []);
       case 'store_info':
         return { path: this.dbPath, articles: this.articles.length } satisfies StoreInfo;
+      case 'get_settings':
+        return {
+          house_style: structuredClone(this.houseStyle),
+          database: this.dbPath,
+          settings_file: this.settingsFile,
+          articles: this.articles.length,
+          version: this.version,
+        } satisfies AppSettings;
+      case 'save_house_style':
+        this.houseStyle = structuredClone(args?.houseStyle as HouseStyle);
+        return null;
+      case 'backup_now':
+        return this.backupNow(String(args?.path), Boolean(args?.replace));
+      case 'restore_backup':
+        return this.restoreBackup(String(args?.path));
+      case 'load_sample_article':
+        return this.loadSample();
       default: {
         const answer = this.counterparts.handle(cmd, args ?? {});
         if (answer) return structuredClone(answer.value);
@@ -130,6 +157,60 @@ export class MockBackend {
   async save(options?: unknown): Promise<string | null> {
     this.calls.push({ cmd: 'dialog.save', args: options as Record<string, unknown> });
     return this.saveResult;
+  }
+
+  /** Stand-ins for @tauri-apps/plugin-opener. */
+  async openPath(path: string, openWith?: string): Promise<void> {
+    this.calls.push({ cmd: 'opener.openPath', args: { path, openWith } });
+    const failure = this.failures.get('opener.openPath');
+    if (failure) throw { ...failure };
+  }
+
+  async revealItemInDir(path: string | string[]): Promise<void> {
+    this.calls.push({ cmd: 'opener.revealItemInDir', args: { path } });
+    const failure = this.failures.get('opener.revealItemInDir');
+    if (failure) throw { ...failure };
+  }
+
+  private backupNow(path: string, replace: boolean): null {
+    if (this.existingFiles.has(path) && !replace) {
+      throw { code: 'exists', message: `${path} already exists` };
+    }
+    this.existingFiles.add(path);
+    this.backups.set(path, this.articles.map((a) => structuredClone(a)));
+    return null;
+  }
+
+  private restoreBackup(path: string): string {
+    const saved = this.backups.get(path);
+    if (!saved) {
+      throw { code: 'not_a_database', message: `${path} is not a Briefing Desk database: no such file` };
+    }
+    const safety = this.dbPath.replace(/(\.[^./]+)?$/, '.before-restore$1');
+    this.backups.set(safety, this.articles.map((a) => structuredClone(a)));
+    this.articles = saved.map((a) => structuredClone(a));
+    return safety;
+  }
+
+  private loadSample(): ImportReport {
+    const existing = this.articles.find((a) => a.summary.title === SAMPLE_TITLE);
+    const article = existing ?? sampleArticle(Math.max(0, ...this.articles.map((a) => a.summary.id)) + 1);
+    if (!existing) this.articles.push(structuredClone(article));
+    return {
+      imported: existing ? 0 : 1,
+      duplicates: existing ? 1 : 0,
+      nearDuplicates: 0,
+      failed: 0,
+      items: [
+        {
+          input: article.sourceName,
+          status: existing ? 'duplicate' : 'imported',
+          articleId: article.summary.id,
+          title: article.summary.title,
+          message: null,
+        },
+      ],
+    };
   }
 
   private list(limit: number, offset: number): ArticleSummary[] {
@@ -304,4 +385,28 @@ export function sampleArticles(): ArticleDetail[] {
       paragraphs: ['The delegation visited a dairy plant and a fish processing enterprise on the second day.'],
     }),
   ];
+}
+
+/** The house style of a fresh install (briefing-core's HouseStyle::default). */
+export function defaultHouseStyle(): HouseStyle {
+  return { organisation: null, author: null, classification: null, paper: 'a4', margin_mm: 20 };
+}
+
+/** The title of the sample article the app ships (the canonical Kazinform story). */
+export const SAMPLE_TITLE = 'Atyrau Oblast eyes cooperation with Brest Oblast in agribusiness, processing industry';
+
+/** The sample article as load_sample_article stores it. */
+export function sampleArticle(id: number): ArticleDetail {
+  const canonical = sampleArticles()[0];
+  return makeArticle({
+    id,
+    title: SAMPLE_TITLE,
+    dateline: 'BREST',
+    outlet: 'Kazinform',
+    published: '--06-21',
+    relayedFrom: { outlet: 'BelTA', reference: 'BelTA has learned' },
+    sourceName: 'Sample: kazinform-atyrau-brest.txt',
+    format: 'text',
+    paragraphs: canonical.paragraphs,
+  });
 }

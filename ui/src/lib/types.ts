@@ -424,3 +424,27 @@ export interface Exported {
   sections: number;
   sources: number;
 }
+
+// ---------------------------------------------------------------------------
+// Settings, backups and the first-run sample (src-tauri/src/settings_cmd.rs).
+// Like the review types, these come from Rust without a rename: snake_case.
+
+/** The house style new briefs start from. */
+export interface HouseStyle {
+  organisation: string | null;
+  author: string | null;
+  /** The default classification marking. */
+  classification: string | null;
+  paper: Paper;
+  margin_mm: number;
+}
+
+export interface AppSettings {
+  house_style: HouseStyle;
+  /** The database file the app is working on. */
+  database: string;
+  /** Where the settings are kept. */
+  settings_file: string;
+  articles: number;
+  version: string;
+}

@@ -1,6 +1,7 @@
 // Stand-ins for the Tauri modules the UI imports, all answering from one
 // MockBackend. Test files wire them in with vi.mock, e.g.
 //   vi.mock('@tauri-apps/api/core', () => import('../test/tauriModules').then((m) => m.core));
+// (likewise event, dialog for plugin-dialog and opener for plugin-opener),
 // and pick the backend for a test with useBackend().
 
 import { MockBackend } from '../lib/mockBackend';
@@ -24,4 +25,9 @@ export const event = {
 export const dialog = {
   open: (options?: unknown) => active.open(options),
   save: (options?: unknown) => active.save(options),
+};
+
+export const opener = {
+  openPath: (path: string, openWith?: string) => active.openPath(path, openWith),
+  revealItemInDir: (path: string | string[]) => active.revealItemInDir(path),
 };
