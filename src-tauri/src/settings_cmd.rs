@@ -11,7 +11,8 @@ use crate::error::CommandError;
 use crate::state::AppState;
 
 /// The canonical article, shipped with the app for "Load the sample article".
-const SAMPLE: &str = include_str!("../../tests/fixtures/extract/articles/canonical-atyrau-brest.txt");
+const SAMPLE: &str =
+    include_str!("../../tests/fixtures/extract/articles/canonical-atyrau-brest.txt");
 
 fn settings_error(e: briefing_core::settings::SettingsError) -> CommandError {
     CommandError {

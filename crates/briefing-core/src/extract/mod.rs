@@ -9,9 +9,9 @@
 //! name run with the title run after its comma. Later references by surname or by title
 //! ("Dyusembayev said", "the Atyrau Oblast First Vice Governor") resolve to the person.
 //!
-//! Done so far: people with title, organisation and country, and their quotes, in English
-//! and (names and titles reduced to the nominative) in Russian; topics, commitments and
-//! figures in English. Not yet: dates and visit facts, and those three in Russian.
+//! Also found: quotes and their speakers, topics (with who proposed them), commitments and
+//! figures in English and Russian, dates resolved against the publication date, places from
+//! the gazetteer, organisations, and the facts of the visit (`visit.rs`).
 
 mod dates;
 mod facts;

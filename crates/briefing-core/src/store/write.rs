@@ -1,5 +1,6 @@
 //! Storing articles. Each source is stored whole or not at all: its row, its articles, their
-//! index entries and LSH bands go in one savepoint inside one transaction per batch.
+//! index entries and LSH bands go in one transaction per batch; when any source of a batch
+//! fails, the batch is stored again one transaction per source (see `add_sources`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 
