@@ -11,29 +11,80 @@ use tauri::{AppHandle, Emitter, State};
 use crate::error::CommandError;
 use crate::state::AppState;
 
-#[tauri::command]
+/// The Library's filters, as the UI sends them; all optional. Dates are YYYY-MM-DD.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FilterInput {
+    outlet: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    tag: Option<String>,
+}
+
+impl FilterInput {
+    fn filter(self) -> Result<ArticleFilter, CommandError> {
+        for date in [&self.from, &self.to].into_iter().flatten() {
+            if briefing_core::PublishedDate::parse_iso(date)
+                .filter(|d| d.year.is_some())
+                .is_none()
+            {
+                return Err(CommandError {
+                    code: "invalid",
+                    message: format!("{date} is not a date: write YYYY-MM-DD"),
+                });
+            }
+        }
+        let some = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        Ok(ArticleFilter {
+            outlet: some(self.outlet),
+            from: some(self.from),
+            to: some(self.to),
+            tag: some(self.tag),
+        })
+    }
+}
+
+/// A page of the Library list, newest first (the list is virtualised: the UI asks for the
+/// rows it shows). Reading commands run off the main thread (`async`), so that a query never
+/// holds up the window while the officer types or scrolls.
+#[tauri::command(async)]
 pub fn list_articles(
     state: State<'_, AppState>,
     limit: i64,
     offset: i64,
+    filter: Option<FilterInput>,
 ) -> Result<Vec<ArticleSummary>, CommandError> {
-    Ok(state
-        .store()?
-        .list_articles(&ArticleFilter::default(), limit, offset)?)
+    let filter = filter.unwrap_or_default().filter()?;
+    Ok(state.store()?.list_articles(&filter, limit, offset)?)
 }
 
-#[tauri::command]
+/// How many articles the filter lets through.
+#[tauri::command(async)]
+pub fn count_articles(
+    state: State<'_, AppState>,
+    filter: Option<FilterInput>,
+) -> Result<i64, CommandError> {
+    let filter = filter.unwrap_or_default().filter()?;
+    Ok(state.store()?.count_matching(&filter)?)
+}
+
+/// The outlets and how many articles each has, for the outlet filter.
+#[tauri::command(async)]
+pub fn list_outlets(state: State<'_, AppState>) -> Result<Vec<(String, i64)>, CommandError> {
+    Ok(state.store()?.outlets()?)
+}
+
+#[tauri::command(async)]
 pub fn search_articles(
     state: State<'_, AppState>,
     query: String,
     limit: i64,
+    filter: Option<FilterInput>,
 ) -> Result<Vec<SearchHit>, CommandError> {
-    Ok(state
-        .store()?
-        .search_as_you_type(&query, &ArticleFilter::default(), limit)?)
+    let filter = filter.unwrap_or_default().filter()?;
+    Ok(state.store()?.search_as_you_type(&query, &filter, limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_article(state: State<'_, AppState>, id: i64) -> Result<StoredArticle, CommandError> {
     Ok(state.store()?.article(id)?)
 }

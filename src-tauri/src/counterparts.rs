@@ -16,7 +16,7 @@ fn actor() -> String {
     briefing_core::settings::current_user()
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn article_review(
     state: State<'_, AppState>,
     article_id: i64,
@@ -107,7 +107,7 @@ pub fn review_log(state: State<'_, AppState>, limit: usize) -> Result<Vec<LogEnt
     Ok(state.store()?.review_log(limit)?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_people(
     state: State<'_, AppState>,
     query: Option<String>,
@@ -115,7 +115,7 @@ pub fn list_people(
     Ok(state.store()?.people(query.as_deref())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_dossier(state: State<'_, AppState>, person_id: i64) -> Result<Dossier, CommandError> {
     Ok(state.store()?.dossier(person_id)?)
 }
@@ -154,12 +154,12 @@ pub fn set_protocol_notes(
         .set_protocol_notes(person_id, &notes, &actor())?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_visits(state: State<'_, AppState>) -> Result<Vec<VisitSummary>, CommandError> {
     Ok(state.store()?.visits()?)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_visit(state: State<'_, AppState>, visit_id: i64) -> Result<VisitDetail, CommandError> {
     Ok(state.store()?.visit(visit_id)?)
 }
@@ -253,7 +253,7 @@ pub fn save_brief_options(
 /// The preview: the brief as an HTML fragment (`<article class="brief">`), from the same
 /// model as the DOCX. Every string in it is escaped by the renderer; it holds no script,
 /// event handler or style attribute, so the UI can place it under its own stylesheet.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_brief(
     state: State<'_, AppState>,
     visit_id: i64,
@@ -266,7 +266,7 @@ pub fn preview_brief(
 }
 
 /// The suggested key points of a visit's brief, each with the article it comes from.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggested_points(
     state: State<'_, AppState>,
     visit_id: i64,

@@ -34,6 +34,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             articles::list_articles,
             articles::search_articles,
+            articles::count_articles,
+            articles::list_outlets,
             articles::get_article,
             articles::import_paths,
             articles::store_info,

@@ -165,6 +165,15 @@ fn main() {
     }
     print!("{report}");
     if let Some(out) = &args.out {
+        // The desktop app's section is written by scripts/app-bench.sh; keep it.
+        let kept = std::fs::read_to_string(out)
+            .ok()
+            .and_then(|old| {
+                old.find("\n## The desktop app")
+                    .map(|i| old[i..].to_string())
+            })
+            .unwrap_or_default();
+        let report = format!("{}\n{kept}", report.trim_end());
         std::fs::write(out, &report).expect("report written");
         eprintln!("written to {}", out.display());
     }

@@ -138,6 +138,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// How many articles a filter lets through (the length of the filtered list).
+    pub fn count_matching(&self, filter: &ArticleFilter) -> Result<i64> {
+        let (cond, args) = filter.sql();
+        let sql = format!("SELECT count(*) FROM articles a WHERE 1=1{cond}");
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?)
+    }
+
+    /// The outlets of the stored articles with how many each has, the largest first.
+    pub fn outlets(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL
+             GROUP BY outlet ORDER BY count(*) DESC, outlet",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn count_articles(&self) -> Result<i64> {
         Ok(self
             .conn
