@@ -112,20 +112,33 @@ const COOPERATION_CUES: &[&str] = &[
     "expand",
 ];
 
+/// Compiles a table of commitment patterns and the kind each signals (English here, Russian
+/// in `facts_ru`).
+pub(super) fn compile_commitments(
+    table: &[(&str, CommitmentKind)],
+) -> Vec<(Regex, CommitmentKind)> {
+    table
+        .iter()
+        .map(|(p, k)| {
+            (
+                Regex::new(p).expect("commitment pattern compiles"),
+                k.clone(),
+            )
+        })
+        .collect()
+}
+
 fn commitment_patterns() -> &'static [(Regex, CommitmentKind)] {
     static P: OnceLock<Vec<(Regex, CommitmentKind)>> = OnceLock::new();
     P.get_or_init(|| {
-        [
+        compile_commitments(&[
             (r"(?i)\binvit(?:ed|es|ation)\b", CommitmentKind::Invitation),
             (r"(?i)\bnegotiations? (?:are|is|were) (?:under ?way|ongoing|in progress)|\bin talks\b", CommitmentKind::Negotiation),
             (r"(?i)\bsign(?:ed|ing)\b", CommitmentKind::Signing),
             (r"(?i)\bagreed\b|\bagreement (?:was|has been) reached\b", CommitmentKind::Agreement),
             (r"(?i)\b(?:plans? to|planned|will (?:open|build|hold|launch|set up|create)|is to be)\b", CommitmentKind::Plan),
             (r"(?i)\b(?:asked|requested)\b", CommitmentKind::Request),
-        ]
-        .into_iter()
-        .map(|(p, k)| (Regex::new(p).expect("commitment pattern compiles"), k))
-        .collect()
+        ])
     })
 }
 

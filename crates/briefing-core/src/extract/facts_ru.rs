@@ -71,17 +71,14 @@ const STOP: &[&str] = &[
 fn commitment_patterns() -> &'static [(Regex, CommitmentKind)] {
     static P: OnceLock<Vec<(Regex, CommitmentKind)>> = OnceLock::new();
     P.get_or_init(|| {
-        [
+        super::facts::compile_commitments(&[
             (r"(?i)приглаш|пригласил", CommitmentKind::Invitation),
             (r"(?i)подписали|подписан|подписать", CommitmentKind::Signing),
             (r"(?i)договорились|согласовали|одобрили|условились", CommitmentKind::Agreement),
             (r"(?i)ведутся переговоры|переговоры по которым ведутся|продолжат переговоры", CommitmentKind::Negotiation),
             (r"(?i)\bготовы? (?:поставлять|поставить|выделить|принять|открыть|построить)|\bпланиру|\bпройдет\b|\bсостоится\b|\bбудет (?:открыт|построен|создан)", CommitmentKind::Plan),
             (r"(?i)\bпросим\b|\bпопросил", CommitmentKind::Request),
-        ]
-        .into_iter()
-        .map(|(p, k)| (Regex::new(p).expect("commitment pattern compiles"), k))
-        .collect()
+        ])
     })
 }
 

@@ -2,7 +2,7 @@
 //! side and role, linked articles, topics, commitments, and a background timeline found from
 //! the store.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use serde::{Deserialize, Serialize};
 
 use super::people::ProtocolNotes;
@@ -246,24 +246,11 @@ impl Store {
                  visiting_country = ?6, host_org = ?7, host_region = ?8, host_country = ?9, place = ?10,
                  start_date = ?11, end_date = ?12, purpose = ?13, status = ?14, notes = ?15, updated_at = ?16
              WHERE id = ?1",
-            params![
-                id,
-                f.title.trim(),
-                f.kind,
-                f.visiting_org,
-                f.visiting_region,
-                f.visiting_country,
-                f.host_org,
-                f.host_region,
-                f.host_country,
-                f.place,
-                f.start_date,
-                f.end_date,
-                f.purpose,
-                f.status,
-                f.notes,
-                super::now()
-            ],
+            rusqlite::params_from_iter(
+                std::iter::once(Box::new(id) as Box<dyn ToSql>)
+                    .chain(field_values(f))
+                    .chain([Box::new(super::now()) as Box<dyn ToSql>]),
+            ),
         )?;
         if n == 0 {
             return Err(StoreError::NotFound { what: "visit", id });
@@ -615,29 +602,37 @@ impl Store {
     }
 }
 
+/// The visit's fields in the column order of `visits` (title to notes), for insert and update.
+fn field_values(f: &VisitFields) -> [Box<dyn ToSql + '_>; 14] {
+    [
+        Box::new(f.title.trim()),
+        Box::new(&f.kind),
+        Box::new(&f.visiting_org),
+        Box::new(&f.visiting_region),
+        Box::new(&f.visiting_country),
+        Box::new(&f.host_org),
+        Box::new(&f.host_region),
+        Box::new(&f.host_country),
+        Box::new(&f.place),
+        Box::new(&f.start_date),
+        Box::new(&f.end_date),
+        Box::new(&f.purpose),
+        Box::new(&f.status),
+        Box::new(&f.notes),
+    ]
+}
+
 fn insert_visit(conn: &Connection, f: &VisitFields) -> Result<i64> {
     let now = super::now();
     conn.execute(
         "INSERT INTO visits (title, kind, visiting_org, visiting_region, visiting_country, host_org,
              host_region, host_country, place, start_date, end_date, purpose, status, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            f.title.trim(),
-            f.kind,
-            f.visiting_org,
-            f.visiting_region,
-            f.visiting_country,
-            f.host_org,
-            f.host_region,
-            f.host_country,
-            f.place,
-            f.start_date,
-            f.end_date,
-            f.purpose,
-            f.status,
-            f.notes,
-            now
-        ],
+        rusqlite::params_from_iter(
+            field_values(f)
+                .into_iter()
+                .chain([Box::new(now) as Box<dyn ToSql>]),
+        ),
     )?;
     Ok(conn.last_insert_rowid())
 }
