@@ -7,6 +7,7 @@ import type {
   Accepted,
   AppSettings,
   ArticleDetail,
+  ArticleFilter,
   ArticleReview,
   ArticleSummary,
   BriefOptions,
@@ -18,6 +19,7 @@ import type {
   HouseStyle,
   ImportReport,
   LogEntry,
+  OutletCount,
   PersonSummary,
   ProtocolNotes,
   SearchHit,
@@ -31,12 +33,27 @@ import type {
 /** The name of the event the shell emits while `import_paths` runs. */
 export const IMPORT_PROGRESS_EVENT = 'import-progress';
 
-export async function listArticles(limit: number, offset: number): Promise<ArticleSummary[]> {
-  return invoke<ArticleSummary[]>('list_articles', { limit, offset });
+/** A page of the list, newest first. The filter is left out when nothing is set. */
+export async function listArticles(
+  limit: number,
+  offset: number,
+  filter?: ArticleFilter,
+): Promise<ArticleSummary[]> {
+  return invoke<ArticleSummary[]>('list_articles', { limit, offset, filter });
 }
 
-export async function searchArticles(query: string, limit: number): Promise<SearchHit[]> {
-  return invoke<SearchHit[]>('search_articles', { query, limit });
+/** How many articles the filter lets through (all of them without one). */
+export async function countArticles(filter?: ArticleFilter): Promise<number> {
+  return invoke<number>('count_articles', { filter });
+}
+
+/** Every outlet with its article count, for the outlet filter. */
+export async function listOutlets(): Promise<OutletCount[]> {
+  return invoke<OutletCount[]>('list_outlets');
+}
+
+export async function searchArticles(query: string, limit: number, filter?: ArticleFilter): Promise<SearchHit[]> {
+  return invoke<SearchHit[]>('search_articles', { query, limit, filter });
 }
 
 export async function getArticle(id: number): Promise<ArticleDetail> {

@@ -16,6 +16,20 @@ export interface ArticleSummary {
   groupSize: number;
 }
 
+/**
+ * The Library's filters (FilterInput in src-tauri/src/articles.rs); every field
+ * optional. Dates are YYYY-MM-DD; another form rejects with code "invalid".
+ */
+export interface ArticleFilter {
+  outlet?: string;
+  from?: string;
+  to?: string;
+  tag?: string;
+}
+
+/** An outlet and how many articles it has (list_outlets). */
+export type OutletCount = [name: string, count: number];
+
 export interface SnippetSegment {
   text: string;
   hit: boolean;
