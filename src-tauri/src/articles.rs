@@ -1,10 +1,11 @@
 //! Library commands: list, search, show and import articles. Each calls one core function.
 
-use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use briefing_core::Store;
 use briefing_core::import::{ImportInput, ImportReport, import};
-use briefing_core::store::{ArticleFilter, ArticleSummary, SearchHit, StoredArticle};
+use briefing_core::store::{ArticleFilter, ArticleSummary, ReviewState, SearchHit, StoredArticle};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -18,6 +19,9 @@ pub struct FilterInput {
     from: Option<String>,
     to: Option<String>,
     tag: Option<String>,
+    person: Option<i64>,
+    visit: Option<i64>,
+    review: Option<ReviewState>,
 }
 
 impl FilterInput {
@@ -39,6 +43,9 @@ impl FilterInput {
             from: some(self.from),
             to: some(self.to),
             tag: some(self.tag),
+            person: self.person,
+            visit: self.visit,
+            review: self.review,
         })
     }
 }
@@ -104,19 +111,55 @@ pub fn store_info(state: State<'_, AppState>) -> Result<StoreInfo, CommandError>
     })
 }
 
-/// Imports files off the UI thread on a connection of its own (WAL lets the list keep
-/// reading meanwhile), reporting progress as `import-progress` events.
+/// Imports files, folders and http(s) addresses off the UI thread on a connection of its
+/// own (WAL lets the list keep reading meanwhile), reporting progress as `import-progress`
+/// events. `cancel_import` stops it between sources; what was stored stays.
 #[tauri::command]
 pub async fn import_paths(
     app: AppHandle,
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> Result<ImportReport, CommandError> {
-    let db_path = state.db_path.clone();
     let inputs: Vec<ImportInput> = paths.iter().map(|p| ImportInput::parse(p)).collect();
+    run_import(app, &state, inputs).await
+}
+
+/// Imports text the officer pasted, as one article; `name` is how reports call it.
+#[tauri::command]
+pub async fn import_text(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    text: String,
+    name: Option<String>,
+) -> Result<ImportReport, CommandError> {
+    if text.trim().is_empty() {
+        return Err(CommandError {
+            code: "invalid",
+            message: "there is no text to import: paste an article first".into(),
+        });
+    }
+    let name = name
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "Pasted text".into());
+    run_import(app, &state, vec![ImportInput::Paste { name, text }]).await
+}
+
+/// Asks the import running (if any) to stop after the source it is on.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.import_cancel.store(true, Ordering::SeqCst);
+}
+
+async fn run_import(
+    app: AppHandle,
+    state: &AppState,
+    inputs: Vec<ImportInput>,
+) -> Result<ImportReport, CommandError> {
+    let db_path = state.db_path.clone();
+    let cancel = Arc::clone(&state.import_cancel);
+    cancel.store(false, Ordering::SeqCst);
     tauri::async_runtime::spawn_blocking(move || {
         let mut store = Store::open(&db_path)?;
-        let cancel = AtomicBool::new(false);
         Ok(import(
             &mut store,
             &inputs,

@@ -38,6 +38,8 @@ pub fn run() {
             articles::list_outlets,
             articles::get_article,
             articles::import_paths,
+            articles::import_text,
+            articles::cancel_import,
             articles::store_info,
             counterparts::article_review,
             counterparts::confirm_mention,

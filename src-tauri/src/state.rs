@@ -1,7 +1,8 @@
 //! The shell's state: the path of the database and the store opened on it.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use briefing_core::Store;
 
@@ -10,6 +11,8 @@ use crate::error::CommandError;
 pub struct AppState {
     pub db_path: PathBuf,
     store: Mutex<Store>,
+    /// Set by `cancel_import`; the import running checks it between sources.
+    pub import_cancel: Arc<AtomicBool>,
 }
 
 impl AppState {
@@ -17,6 +20,7 @@ impl AppState {
         AppState {
             db_path,
             store: Mutex::new(store),
+            import_cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 

@@ -55,7 +55,10 @@ async function waitForPort(port, ms = 20000) {
 /** Opens the app on `db`; returns the driver and a function that closes everything. */
 export async function openApp(db, { app = APP, args = ['--db', db], env = {} } = {}) {
   const port = await freePort();
-  const driver = spawn('tauri-driver', ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
+  // A port of its own for WebKitWebDriver too (its default, 4445, is shared by every run, so
+  // one left over from an earlier run would make this one fail).
+  const nativePort = await freePort();
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort), '--native-driver', '/usr/bin/WebKitWebDriver'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NO_AT_BRIDGE: '1', ...env },
   });

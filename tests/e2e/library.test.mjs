@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 import { CORPUS, SHARED, cli, openApp, saveScreenshot, tempDir } from './harness.mjs';
@@ -123,4 +124,74 @@ test('an error from the backend shows as a readable message', async () => {
       "window.__TAURI_INTERNALS__.invoke('get_article', { id: 999999 }).then(() => done(null), done);",
   );
   assert.deepEqual(err, { code: 'not_found', message: 'no article with id 999999' });
+});
+
+/** Makes the page's next file dialog answer `paths`: a native dialog cannot be driven (see
+ * ui/src/lib/importDialog.ts). */
+async function injectDialogAnswer(paths) {
+  await wd.exec('window.__BRIEFING_DIALOG_ANSWER__ = arguments[0];', [paths]);
+}
+
+async function reportText() {
+  const report = await wd.waitFor('the import report', async () => (await wd.findAll('[data-testid="import-report"]'))[0]);
+  return wd.text(report);
+}
+
+test('a bulk import from the toolbar names the bad file and imports the rest', async () => {
+  const bad = join(dir, 'scan.txt');
+  writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0x00, 0x1a, 0x0a]));
+  const good = join(dir, 'good.txt');
+  writeFileSync(
+    good,
+    'Ulytau Region hosts Mogilev delegation\n\nZHEZKAZGAN, 3 October (Kazinform) - A delegation of Mogilev Oblast arrived in Ulytau Region to discuss copper processing and machine building.\n',
+  );
+  await injectDialogAnswer([bad, good]);
+  await wd.click(await wd.find('[data-testid="import-button"]'));
+  const text = await reportText();
+  assert.match(text, /imported 1/i, text);
+  assert.match(text, /failed 1/i, text);
+  assert.ok(text.includes(bad), 'the bad file is named');
+  assert.match(text, /not an article/i, 'with the reason');
+  await wd.waitFor('the imported article in the list', async () =>
+    (await rowTitles()).some((t) => t.includes('Ulytau Region hosts Mogilev delegation')),
+  );
+  await saveScreenshot(wd, 'library-import-report.png');
+});
+
+test('pasted text and a pasted address are imported from the paste box', async () => {
+  // A page of its own, not stored yet, served on this machine.
+  const page = `<!doctype html><html><head><meta charset="utf-8"><title>Navoi and Grodno agree on fertiliser logistics</title>
+<meta property="og:site_name" content="UzA"></head><body><article><h1>Navoi and Grodno agree on fertiliser logistics</h1>
+<p>NAVOI, May 14 /UzA/ - Navoi Region and Grodno Oblast agreed to set up a joint fertiliser logistics hub, Hokim (Governor) of Navoi Region Normat Turgunov said after talks in Navoi.</p>
+<p>"Our railway links make this hub the shortest route between Belarus and South Asia," the hokim said.</p></article></body></html>`;
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    await wd.click(await wd.find('[data-testid="paste-button"]'));
+    const box = await wd.find('[data-testid="paste-text"]');
+    await wd.type(
+      box,
+      'Kostanay and Vitebsk sign flax agreement\n\nKOSTANAY, 8 May (Kazinform) - Kostanay Region and Vitebsk Oblast signed an agreement on flax processing.',
+    );
+    await wd.click(await wd.find('[data-testid="paste-submit"]'));
+    await wd.waitFor('the pasted article in the list', async () =>
+      (await rowTitles()).some((t) => t.includes('Kostanay and Vitebsk sign flax agreement')),
+    );
+
+    await wd.click(await wd.find('[data-testid="paste-button"]'));
+    const address = `http://127.0.0.1:${server.address().port}/atyrau.html`;
+    await wd.type(await wd.find('[data-testid="paste-text"]'), address);
+    assert.match(await wd.text(await wd.find('[data-testid="paste-kind"]')), /fetched/);
+    await wd.click(await wd.find('[data-testid="paste-submit"]'));
+    const text = await reportText();
+    assert.match(text, /imported 1/i, text);
+    await wd.waitFor('the fetched article in the list', async () =>
+      (await rowTitles()).some((t) => t.includes('Navoi and Grodno agree on fertiliser logistics')),
+    );
+  } finally {
+    server.close();
+  }
 });

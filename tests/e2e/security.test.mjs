@@ -72,4 +72,21 @@ test('a hostile page shows as text and nothing in it runs', async () => {
       "window.__TAURI_INTERNALS__.invoke('review_log', { limit: 10 }).then(done, (e) => done({ error: e }));",
   );
   assert.deepEqual(log, []);
+
+  // Even a script that did run in the page could reach only what the capability grants:
+  // Tauri's core window, webview and path commands are refused.
+  const refused = await wd.execAsync(
+    `const done = arguments[arguments.length - 1];
+     const calls = [
+       ['plugin:window|set_title', { label: 'main', value: 'pwned' }],
+       ['plugin:webview|create_webview_window', { options: { label: 'evil', url: 'https://example.org' } }],
+       ['plugin:path|resolve_directory', { directory: 9 }],
+       ['plugin:opener|open_path', { path: '/etc/passwd' }],
+     ];
+     Promise.all(calls.map(([cmd, args]) =>
+       window.__TAURI_INTERNALS__.invoke(cmd, args).then(() => cmd + ': allowed', (e) => cmd + ': refused ' + String(e))))
+       .then(done);`,
+  );
+  for (const line of refused) assert.match(line, /: refused .*not allowed|: refused .*denied|: refused .*permission/i, line);
+  assert.notEqual(await wd.exec('return document.title'), 'pwned');
 });

@@ -44,8 +44,8 @@ describe('article list', () => {
     expect(within(rows()[0]).getByText('2 copies'), 'grouped copies carry a badge').toBeTruthy();
     expect(within(rows()[2]).queryByTestId('copies-badge'), 'a lone article has no badge').toBeNull();
     expect(screen.getByTestId('article-count').textContent).toBe('3 articles');
-    expect(backend.callsOf('list_articles')[0].args, 'the list asks for up to 500 rows').toEqual({
-      limit: 500,
+    expect(backend.callsOf('list_articles')[0].args, 'the list asks for its first page of 100 rows').toEqual({
+      limit: 100,
       offset: 0,
     });
   });
@@ -166,9 +166,13 @@ describe('search', () => {
     await typeSearch('joint');
 
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect(backend.callsOf('search_articles'), 'keystrokes within the delay make one request').toEqual([
-      { cmd: 'search_articles', args: { query: 'joint', limit: 500 } },
-    ]);
+    const calls = backend.callsOf('search_articles');
+    expect(calls.length, 'at most one search per keystroke').toBeLessThanOrEqual(3);
+    expect(calls.at(-1), 'the last search is for what is in the box').toEqual({
+      cmd: 'search_articles',
+      args: { query: 'joint', limit: 50 },
+    });
+    expect(screen.getByTestId('list-pane').dataset.resultsFor).toBe('joint');
     const marks = Array.from(document.querySelectorAll('[data-testid="article-row"] mark'));
     expect(marks.length).toBeGreaterThan(0);
     for (const mark of marks) expect(mark.textContent?.toLowerCase()).toBe('joint');

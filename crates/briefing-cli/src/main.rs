@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 use anyhow::{Context, Result};
 use briefing_core::Store;
 use briefing_core::import::{ImportInput, import};
-use briefing_core::store::ArticleFilter;
+use briefing_core::store::{ArticleFilter, ReviewState};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -349,6 +349,15 @@ struct FilterArgs {
     /// Only articles with this tag.
     #[arg(long)]
     tag: Option<String>,
+    /// Only articles naming this person (an id from `briefing people`).
+    #[arg(long)]
+    person: Option<i64>,
+    /// Only articles linked to this visit (an id from `briefing visits`).
+    #[arg(long)]
+    visit: Option<i64>,
+    /// Only articles whose people wait for review (`pending`) or do not (`reviewed`).
+    #[arg(long, value_parser = ["pending", "reviewed"])]
+    review: Option<String>,
 }
 
 impl FilterArgs {
@@ -365,6 +374,15 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             tag: self.tag,
+            person: self.person,
+            visit: self.visit,
+            review: self.review.map(|r| {
+                if r == "pending" {
+                    ReviewState::Pending
+                } else {
+                    ReviewState::Reviewed
+                }
+            }),
         })
     }
 }

@@ -7,6 +7,7 @@ import type {
   Accepted,
   AppSettings,
   ArticleDetail,
+  ArticleFilter,
   ArticleReview,
   ArticleSummary,
   BriefOptions,
@@ -18,6 +19,7 @@ import type {
   HouseStyle,
   ImportReport,
   LogEntry,
+  OutletCount,
   PersonSummary,
   ProtocolNotes,
   SearchHit,
@@ -31,12 +33,27 @@ import type {
 /** The name of the event the shell emits while `import_paths` runs. */
 export const IMPORT_PROGRESS_EVENT = 'import-progress';
 
-export async function listArticles(limit: number, offset: number): Promise<ArticleSummary[]> {
-  return invoke<ArticleSummary[]>('list_articles', { limit, offset });
+/** A page of the list, newest first. The filter is left out when nothing is set. */
+export async function listArticles(
+  limit: number,
+  offset: number,
+  filter?: ArticleFilter,
+): Promise<ArticleSummary[]> {
+  return invoke<ArticleSummary[]>('list_articles', { limit, offset, filter });
 }
 
-export async function searchArticles(query: string, limit: number): Promise<SearchHit[]> {
-  return invoke<SearchHit[]>('search_articles', { query, limit });
+/** How many articles the filter lets through (all of them without one). */
+export async function countArticles(filter?: ArticleFilter): Promise<number> {
+  return invoke<number>('count_articles', { filter });
+}
+
+/** Every outlet with its article count, for the outlet filter. */
+export async function listOutlets(): Promise<OutletCount[]> {
+  return invoke<OutletCount[]>('list_outlets');
+}
+
+export async function searchArticles(query: string, limit: number, filter?: ArticleFilter): Promise<SearchHit[]> {
+  return invoke<SearchHit[]>('search_articles', { query, limit, filter });
 }
 
 export async function getArticle(id: number): Promise<ArticleDetail> {
@@ -45,6 +62,16 @@ export async function getArticle(id: number): Promise<ArticleDetail> {
 
 export async function importPaths(paths: string[]): Promise<ImportReport> {
   return invoke<ImportReport>('import_paths', { paths });
+}
+
+/** Imports pasted text as one article; `name` is what the report calls it. */
+export async function importText(text: string, name?: string): Promise<ImportReport> {
+  return invoke<ImportReport>('import_text', { text, name: name ?? null });
+}
+
+/** Asks the running import to stop after the source it is on; what was stored stays. */
+export async function cancelImport(): Promise<void> {
+  await invoke('cancel_import');
 }
 
 export async function storeInfo(): Promise<StoreInfo> {

@@ -6,12 +6,14 @@
 import type {
   AppSettings,
   ArticleDetail,
+  ArticleFilter,
   ArticleSummary,
   CommandError,
   HouseStyle,
   ImportItem,
   ImportReport,
   ImportStatus,
+  OutletCount,
   SearchHit,
   SnippetSegment,
   StoreInfo,
@@ -56,10 +58,17 @@ export class MockBackend {
   /** Backups restore_backup accepts: path -> the articles in it. Others are not databases. */
   readonly backups = new Map<string, ArticleDetail[]>();
 
+  /** Tags per article id, for the tag filter (stored articles carry none otherwise). */
+  readonly tags = new Map<number, string[]>();
+
   private articles: ArticleDetail[];
   private listeners = new Map<string, Map<number, Handler>>();
   private nextListenerId = 1;
   private gate: Promise<void> | null = null;
+  /** Set by cancel_import; the import stops before its next source. */
+  private cancelRequested = false;
+  /** Texts imported with import_text. */
+  readonly pastedTexts: string[] = [];
 
   constructor(articles: ArticleDetail[] = [], counterparts: CounterpartsState = emptyCounterparts()) {
     this.articles = articles.map((a) => structuredClone(a));
@@ -96,13 +105,32 @@ export class MockBackend {
 
     switch (cmd) {
       case 'list_articles':
-        return this.list(Number(args?.limit ?? 500), Number(args?.offset ?? 0));
+        return this.list(
+          Number(args?.limit ?? 500),
+          Number(args?.offset ?? 0),
+          this.matcher(args?.filter as ArticleFilter | undefined),
+        );
+      case 'count_articles': {
+        const matches = this.matcher(args?.filter as ArticleFilter | undefined);
+        return this.articles.filter(matches).length;
+      }
+      case 'list_outlets':
+        return this.outlets();
       case 'search_articles':
-        return this.search(String(args?.query ?? ''), Number(args?.limit ?? 500));
+        return this.search(
+          String(args?.query ?? ''),
+          Number(args?.limit ?? 500),
+          this.matcher(args?.filter as ArticleFilter | undefined),
+        );
       case 'get_article':
         return this.get(Number(args?.id));
       case 'import_paths':
         return this.importPaths((args?.paths as string[]) ?? []);
+      case 'import_text':
+        return this.importText(String(args?.text ?? ''), (args?.name as string | null) ?? null);
+      case 'cancel_import':
+        this.cancelRequested = true;
+        return null;
       case 'store_info':
         return { path: this.dbPath, articles: this.articles.length } satisfies StoreInfo;
       case 'get_settings':
@@ -213,8 +241,48 @@ export class MockBackend {
     };
   }
 
-  private list(limit: number, offset: number): ArticleSummary[] {
-    return this.articles.slice(offset, offset + limit).map((a) => this.summaryOf(a));
+  private list(limit: number, offset: number, matches: (a: ArticleDetail) => boolean): ArticleSummary[] {
+    const kept = this.articles.filter(matches);
+    return kept.slice(offset, offset + limit).map((a) => this.summaryOf(a));
+  }
+
+  /**
+   * The filter as the shell applies it: blank fields are ignored, a date that
+   * is not YYYY-MM-DD rejects with code "invalid", and an article without a
+   * full date is left out once either date bound is set.
+   */
+  private matcher(filter: ArticleFilter | undefined): (a: ArticleDetail) => boolean {
+    const some = (v: string | undefined) => (v !== undefined && v.trim() !== '' ? v.trim() : null);
+    const outlet = some(filter?.outlet);
+    const from = some(filter?.from);
+    const to = some(filter?.to);
+    const tag = some(filter?.tag)?.toLowerCase() ?? null;
+    for (const date of [from, to]) {
+      if (date !== null && !isIsoDate(date)) {
+        throw { code: 'invalid', message: `${date} is not a date: write YYYY-MM-DD` };
+      }
+    }
+    return (article) => {
+      const { summary } = article;
+      if (outlet !== null && summary.outlet !== outlet) return false;
+      if (from !== null || to !== null) {
+        const published = summary.published;
+        if (published === null || !isIsoDate(published)) return false;
+        if (from !== null && published < from) return false;
+        if (to !== null && published > to) return false;
+      }
+      if (tag !== null && !(this.tags.get(summary.id) ?? []).some((t) => t.toLowerCase() === tag)) return false;
+      if (!this.counterparts.articleMatches(summary.id, filter ?? {})) return false;
+      return true;
+    };
+  }
+
+  private outlets(): OutletCount[] {
+    const counts = new Map<string, number>();
+    for (const a of this.articles) {
+      if (a.summary.outlet !== null) counts.set(a.summary.outlet, (counts.get(a.summary.outlet) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   }
 
   private summaryOf(article: ArticleDetail): ArticleSummary {
@@ -241,11 +309,12 @@ export class MockBackend {
     };
   }
 
-  private search(query: string, limit: number): SearchHit[] {
+  private search(query: string, limit: number, matches: (a: ArticleDetail) => boolean): SearchHit[] {
     const needle = query.trim().toLowerCase();
     if (!needle) return [];
     const hits: SearchHit[] = [];
     for (const article of this.articles) {
+      if (!matches(article)) continue;
       const texts = [article.summary.title, ...article.paragraphs];
       const text = texts.find((t) => t.toLowerCase().includes(needle));
       if (text === undefined) continue;
@@ -255,11 +324,32 @@ export class MockBackend {
     return hits;
   }
 
+  private async importText(text: string, name: string | null): Promise<ImportReport> {
+    if (text.trim() === '') throw { code: 'invalid', message: 'there is no text to import: paste an article first' };
+    const id = Math.max(0, ...this.articles.map((a) => a.summary.id)) + 1;
+    const [headline, ...rest] = text.trim().split(/\n+/);
+    const article = makeArticle({ id, title: headline, paragraphs: rest.length ? rest : [headline], sourceName: name ?? 'Pasted text', format: 'paste' });
+    this.articles.push(article);
+    this.pastedTexts.push(text);
+    return {
+      imported: 1,
+      duplicates: 0,
+      nearDuplicates: 0,
+      failed: 0,
+      items: [{ input: name ?? 'Pasted text', status: 'imported', articleId: id, title: headline, message: null }],
+    };
+  }
+
   private async importPaths(paths: string[]): Promise<ImportReport> {
     const report: ImportReport = { imported: 0, duplicates: 0, nearDuplicates: 0, failed: 0, items: [] };
+    this.cancelRequested = false;
     for (const [index, path] of paths.entries()) {
       this.emit('import-progress', { done: index, total: paths.length, current: path });
       if (this.gate) await this.gate;
+      if (this.cancelRequested) {
+        report.cancelled = true;
+        break;
+      }
       const plan = this.importPlans.get(path) ?? { status: 'imported' as const };
       const item: ImportItem = {
         input: path,
@@ -289,6 +379,43 @@ export class MockBackend {
     const name = path.split(/[\\/]/).pop() ?? path;
     return makeArticle({ id, title: `Imported from ${name}`, sourceName: name });
   }
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
+/** The outlets and tags the generated library uses. */
+export const GENERATED_OUTLETS = ['BelTA', 'Kazinform', 'TASS', 'Xinhua', 'Trend'] as const;
+export const GENERATED_TAGS = ['agriculture', 'energy', 'logistics'] as const;
+
+/**
+ * A large generated library, newest first (as list_articles orders it): article
+ * i (from 0) has id n - i, outlet GENERATED_OUTLETS[i % 5], one article a day
+ * going back from 2024-12-31, and tag GENERATED_TAGS[i % 3]. Install the tags
+ * with `backend.tags` (see generatedTags).
+ */
+export function generatedArticles(n: number): ArticleDetail[] {
+  const day = 24 * 60 * 60 * 1000;
+  const last = Date.UTC(2024, 11, 31);
+  return Array.from({ length: n }, (_, i) =>
+    makeArticle({
+      id: n - i,
+      title: `Generated article ${n - i}`,
+      outlet: GENERATED_OUTLETS[i % GENERATED_OUTLETS.length],
+      dateline: 'MINSK',
+      published: new Date(last - i * day).toISOString().slice(0, 10),
+      paragraphs: [`Body of generated article ${n - i} about ${GENERATED_TAGS[i % GENERATED_TAGS.length]}.`],
+    }),
+  );
+}
+
+/** The tags of generatedArticles(n), by article id. */
+export function generatedTags(n: number): Map<number, string[]> {
+  return new Map(Array.from({ length: n }, (_, i) => [n - i, [GENERATED_TAGS[i % GENERATED_TAGS.length]]]));
 }
 
 /** Cuts a window of text around the first hit and marks every hit in it. */

@@ -376,6 +376,29 @@ const NOW = '2024-03-05T10:00:00Z';
 
 export class CounterpartsFake {
   state: CounterpartsState;
+
+  /** Whether an article passes the Library's person, visit and review filters, as the core
+   * decides: a person's articles are those with a mention confirmed as them or offered as
+   * them (or listed on the person); "pending" means some mention is still suggested. */
+  articleMatches(id: number, filter: { person?: number; visit?: number; review?: string }): boolean {
+    const review = this.state.reviews.find((r) => r.article_id === id);
+    if (filter.person !== undefined) {
+      const person = this.state.people.find((p) => p.id === filter.person);
+      const named =
+        (person?.articles.includes(id) ?? false) ||
+        (review?.mentions.some((m) => m.person_id === filter.person && m.status !== 'rejected') ?? false);
+      if (!named) return false;
+    }
+    if (filter.visit !== undefined) {
+      const visit = this.state.visits.find((v) => v.id === filter.visit);
+      if (!visit?.articles.includes(id)) return false;
+    }
+    if (filter.review !== undefined) {
+      const pending = review?.mentions.some((m) => m.status === 'suggested') ?? false;
+      if ((filter.review === 'pending') !== pending) return false;
+    }
+    return true;
+  }
   /** Paths export_brief treats as existing files. */
   readonly existingFiles = new Set<string>();
   private journal: JournalEntry[] = [];

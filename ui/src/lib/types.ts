@@ -16,6 +16,28 @@ export interface ArticleSummary {
   groupSize: number;
 }
 
+/**
+ * The Library's filters (FilterInput in src-tauri/src/articles.rs); every field
+ * optional. Dates are YYYY-MM-DD; another form rejects with code "invalid".
+ */
+export interface ArticleFilter {
+  outlet?: string;
+  from?: string;
+  to?: string;
+  tag?: string;
+  /** Articles naming this person (confirmed, or a suggestion offered as them). */
+  person?: number;
+  /** Articles linked to this visit. */
+  visit?: number;
+  /** Articles whose people wait for review, or do not. */
+  review?: ReviewState;
+}
+
+export type ReviewState = 'pending' | 'reviewed';
+
+/** An outlet and how many articles it has (list_outlets). */
+export type OutletCount = [name: string, count: number];
+
 export interface SnippetSegment {
   text: string;
   hit: boolean;
@@ -58,6 +80,8 @@ export interface ImportReport {
   duplicates: number;
   nearDuplicates: number;
   failed: number;
+  /** The import was cancelled: the sources after the last stored one were not imported. */
+  cancelled?: boolean;
   items: ImportItem[];
 }
 
@@ -65,6 +89,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   current: string;
+  /** Storing the sources, then finding the people in what was stored. */
+  stage?: 'storing' | 'suggesting';
 }
 
 export interface StoreInfo {

@@ -22,7 +22,7 @@ pub use people::{
     Dossier, DossierMention, DossierQuote, DossierTopic, DossierVisit, PersonName, PersonSummary,
     Position, ProtocolNotes,
 };
-pub use read::{ArticleFilter, ArticleSummary, StoredArticle};
+pub use read::{ArticleFilter, ArticleSummary, ReviewState, StoredArticle};
 pub use review::{
     Accepted, ArticleReview, CommitmentView, Correction, FactKind, FigureView, LogEntry,
     MentionView, PersonChoice, QuoteView, TopicView,

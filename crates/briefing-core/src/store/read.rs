@@ -68,6 +68,21 @@ pub struct ArticleFilter {
     pub from: Option<String>,
     pub to: Option<String>,
     pub tag: Option<String>,
+    /// Articles naming this person: a confirmed mention, or a suggestion offered as them.
+    pub person: Option<i64>,
+    /// Articles linked to this visit.
+    pub visit: Option<i64>,
+    pub review: Option<ReviewState>,
+}
+
+/// Where an article's people stand in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    /// Some suggested people wait for the officer.
+    Pending,
+    /// Nothing waits: every suggested person was confirmed or rejected, or none was found.
+    Reviewed,
 }
 
 impl ArticleFilter {
@@ -94,9 +109,34 @@ impl ArticleFilter {
             );
             params.push(Box::new(tag.clone()));
         }
+        if let Some(person) = self.person {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM mentions m
+                   WHERE m.article_id = a.id AND m.person_id = ? AND m.status <> 'rejected')",
+            );
+            params.push(Box::new(person));
+        }
+        if let Some(visit) = self.visit {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM visit_articles va
+                   WHERE va.article_id = a.id AND va.visit_id = ?)",
+            );
+            params.push(Box::new(visit));
+        }
+        match self.review {
+            Some(ReviewState::Pending) => sql.push_str(PENDING),
+            Some(ReviewState::Reviewed) => {
+                sql.push_str(&PENDING.replacen(" AND EXISTS", " AND NOT EXISTS", 1))
+            }
+            None => {}
+        }
         (sql, params)
     }
 }
+
+/// The condition "some suggested person waits for review".
+const PENDING: &str = " AND EXISTS (SELECT 1 FROM mentions m
+   WHERE m.article_id = a.id AND m.status = 'suggested')";
 
 pub(super) const SUMMARY_COLUMNS: &str =
     "a.id, a.title, a.outlet, a.dateline, a.published, a.language, a.group_id,

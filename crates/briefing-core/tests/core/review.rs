@@ -5,7 +5,9 @@ use std::sync::atomic::AtomicBool;
 
 use briefing_core::Store;
 use briefing_core::import::{ImportInput, import};
-use briefing_core::store::{Correction, FactKind, PersonChoice, ProtocolNotes};
+use briefing_core::store::{
+    ArticleFilter, Correction, FactKind, PersonChoice, ProtocolNotes, ReviewState,
+};
 
 use crate::{fixtures_dir, shared_fixtures_dir};
 
@@ -514,4 +516,104 @@ fn corrected_as_new_people_two_spellings_stay_two_until_merged() {
     let found = store.people(Some("Holmuradov")).unwrap();
     let names: Vec<&str> = found.iter().map(|p| p.house_name.as_str()).collect();
     assert_eq!(names, ["Erkin Holmuradov", "Erkin Kholmuradov"]);
+}
+
+#[test]
+fn the_library_filters_by_person_visit_and_review_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("briefing.sqlite")).unwrap();
+    let canonical = canonical(&mut store);
+    // Another article naming Serkov, and one naming neither side.
+    let other = import_files(&mut store, &[corpus("belta-brest-samarkand-logistics.txt")])[0];
+    let unrelated = import_files(&mut store, &[corpus("akipress-bishkek-latvia-transit.txt")])[0];
+    let ids = |store: &Store, filter: ArticleFilter| -> Vec<i64> {
+        let listed: Vec<i64> = store
+            .list_articles(&filter, 100, 0)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(
+            store.count_matching(&filter).unwrap(),
+            listed.len() as i64,
+            "the count agrees with the list"
+        );
+        listed
+    };
+    let pending = |review| ArticleFilter {
+        review: Some(review),
+        ..Default::default()
+    };
+
+    // Freshly imported, both articles have people waiting for review.
+    let sorted = |mut v: Vec<i64>| {
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sorted(ids(&store, pending(ReviewState::Pending))),
+        vec![canonical, other, unrelated]
+    );
+    assert!(ids(&store, pending(ReviewState::Reviewed)).is_empty());
+
+    // Reviewing the canonical article moves it from one state to the other.
+    store.accept_all(canonical, "officer").unwrap();
+    assert_eq!(
+        sorted(ids(&store, pending(ReviewState::Pending))),
+        vec![other, unrelated]
+    );
+    assert_eq!(ids(&store, pending(ReviewState::Reviewed)), vec![canonical]);
+
+    // A confirmed person finds the articles naming them: where confirmed, and where a
+    // suggestion is offered as them (the other spelling in the other article); no others.
+    let serkov = store
+        .people(Some("Serkov"))
+        .unwrap()
+        .first()
+        .expect("Serkov is confirmed")
+        .id;
+    let by_person = ids(
+        &store,
+        ArticleFilter {
+            person: Some(serkov),
+            ..Default::default()
+        },
+    );
+    assert_eq!(sorted(by_person), vec![canonical, other]);
+
+    // A visit finds its linked articles; filters combine.
+    let visit = store.create_visit_from_article(canonical).unwrap();
+    let of_visit = ArticleFilter {
+        visit: Some(visit),
+        ..Default::default()
+    };
+    assert_eq!(ids(&store, of_visit.clone()), vec![canonical]);
+    store.link_article(visit, other).unwrap();
+    assert_eq!(ids(&store, of_visit.clone()).len(), 2);
+    assert_eq!(
+        ids(
+            &store,
+            ArticleFilter {
+                review: Some(ReviewState::Pending),
+                ..of_visit
+            }
+        ),
+        vec![other]
+    );
+    // Search takes the same filters.
+    let hits = store
+        .search(
+            "Brest",
+            &ArticleFilter {
+                person: Some(serkov),
+                review: Some(ReviewState::Reviewed),
+                ..Default::default()
+            },
+            10,
+        )
+        .unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.article.id).collect::<Vec<_>>(),
+        vec![canonical]
+    );
 }
