@@ -81,7 +81,7 @@ describe('dossier', () => {
     const rows = within(dossier).getAllByTestId('dossier-name-row');
     expect(rows.map((r) => r.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Gumar Dyusembayev Latn house spelling',
-      'Дюсембаев Гумар Cyrl Use as house spelling',
+      'Дюсембаев Гумар Cyrl Use as house spelling Split off…',
     ]);
     expect(within(dossier).getByTestId('positions').textContent).toContain('First Vice Governor');
     expect(within(dossier).getByTestId('dossier-visits').textContent).toContain(
@@ -147,6 +147,34 @@ describe('dossier', () => {
     await fireEvent.click(screen.getByTestId('people-undo'));
     await waitFor(() => expect(names()).toEqual(['Gumar Dyusembayev', 'Gumar Dyussembayev', 'Mikhail Serkov']));
     expect(backend.callsOf('undo_last')).toHaveLength(1);
+  });
+
+  it('splits a spelling off into a person of its own, and undoes the split', async () => {
+    await openPeople();
+    await openDossier(0);
+    // Two people taken for one: merge the other spelling in first.
+    const select = screen.getByTestId('merge-select') as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: select.options[1].value } });
+    await fireEvent.click(screen.getByTestId('merge-button'));
+    await waitFor(() => expect(names()).toEqual(['Gumar Dyusembayev', 'Mikhail Serkov']));
+
+    const rows = await waitFor(() => {
+      const found = within(screen.getByTestId('dossier-names')).getAllByTestId('dossier-name-row');
+      expect(found.find((r) => r.textContent?.includes('Gumar Dyussembayev'))).toBeTruthy();
+      return found;
+    });
+    const house = rows.find((r) => within(r).queryByTestId('house-badge'))!;
+    expect(within(house).queryByTestId('split-name'), 'the house spelling cannot be split off').toBeNull();
+    const other = rows.find((r) => r.textContent?.includes('Gumar Dyussembayev'))!;
+    await fireEvent.click(within(other).getByTestId('split-name'));
+
+    await waitFor(() => expect(names()).toEqual(['Gumar Dyusembayev', 'Gumar Dyussembayev', 'Mikhail Serkov']));
+    expect(backend.callsOf('split_person')[0].args).toEqual({ personId: 1, names: ['Gumar Dyussembayev'] });
+    expect(screen.getByTestId('people-notice').textContent).toContain('“Gumar Dyussembayev” is now a person of their own');
+    await waitFor(() => expect(screen.getByTestId('dossier-name').textContent).toBe('Gumar Dyussembayev'));
+
+    await fireEvent.click(screen.getByTestId('people-undo'));
+    await waitFor(() => expect(names()).toEqual(['Gumar Dyusembayev', 'Mikhail Serkov']));
   });
 
   it('opens a visit from the dossier', async () => {
