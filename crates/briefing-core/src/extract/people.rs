@@ -195,7 +195,10 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
             && is_name(&cur[cur.len() - 2..], g)
             && &p[cur[cur.len() - 2].end..cur[cur.len() - 1].start] == " "
-            && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
+            && (toks.get(i + 1).is_some_and(|n| capitalised(n.text))
+                // "Minister of Health X and the Ambassador of Türkiye": "the" and a title.
+                || toks.get(i + 1).is_some_and(|n| n.text == "the")
+                    && title_at(&toks[(i + 2).min(toks.len())..], 0, g).is_some());
         let inside = !and_before_title
             && !and_after_name
             && (capitalised(t.text)
@@ -334,6 +337,7 @@ fn is_name(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
             let korean_family = toks.get(k + 1).is_some_and(|n| korean_given(n.text));
             capitalised(t.text)
                 && (!g.not_people.contains(t.text) || korean_family)
+                && !g.portfolio_fields.contains(t.text)
                 && !g.country_of.contains_key(t.text)
                 && !g.country_of.contains_key(bare)
                 && !SENTENCE_WORDS.contains(&t.text)
@@ -393,6 +397,9 @@ struct Reading {
     name: Option<(usize, usize)>,
     title: Option<(usize, usize)>,
     org: Option<(usize, usize)>,
+    /// The words before the title ("Sverdlovsk Region" in "Sverdlovsk Region Minister of
+    /// ..."), kept when `org` is what follows the title.
+    before: Option<(usize, usize)>,
     /// The body came after "at" ("State Secretary at the Ministry of Transport"): it is an
     /// organisation, not a portfolio.
     at: bool,
@@ -407,6 +414,7 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             name,
             title: None,
             org: None,
+            before: None,
             at: false,
         };
     };
@@ -414,6 +422,7 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         name: None,
         title: Some((ts, te)),
         org: (ts > 0).then_some((0, ts)),
+        before: (ts > 0).then_some((0, ts)),
         at: false,
     };
     let rest = &run[te..];
@@ -466,7 +475,11 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             let particle = run[name_start..]
                 .iter()
                 .any(|t| PARTICLES.contains(&t.text));
-            if name_start > te + 1 && (len < 4 || particle) && is_name(&run[name_start..], g) {
+            if name_start > te + 1
+                && (len < 4 || particle)
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+            {
                 reading.name = Some((name_start, run.len()));
                 reading.org = Some((te, name_start));
                 return reading;
@@ -488,7 +501,10 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         // organisation before them.
         for len in [3, 2] {
             let name_start = run.len().saturating_sub(len);
-            if name_start > org_start && is_name(&run[name_start..], g) {
+            if name_start > org_start
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+            {
                 reading.name = Some((name_start, run.len()));
                 reading.org = Some((org_start, name_start));
                 return reading;
@@ -506,6 +522,12 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         }
     }
     reading
+}
+
+/// Whether the word before `at` is a connector: "Minister of Economy and Sustainable
+/// Development" ends a list of fields, not with a name.
+fn after_connector(run: &[Tok<'_>], at: usize) -> bool {
+    at > 0 && CONNECTORS.contains(&run[at - 1].text)
 }
 
 /// "Kazakh Deputy Energy Minister": one or two plain words before a portfolio title are its
@@ -530,6 +552,11 @@ fn portfolio_field_before(run: &[Tok<'_>], ts: usize, te: usize, g: &Gazetteer) 
     let mut s = ts;
     while s > 0 && ts - s < 2 && plain(&run[s - 1]) {
         s -= 1;
+    }
+    // "Ministry of Trade and Integration Vice Minister": a word after a connector ends the
+    // name of a body, it is no field.
+    if after_connector(run, s) {
+        return ts;
     }
     if s == ts {
         return ts;
@@ -715,6 +742,37 @@ fn portfolio(
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
+}
+
+/// `portfolio`, for a run that may name a body before its title: "Kazakhstan's Ministry of
+/// Trade and Integration Vice Minister" keeps the ministry as the organisation (a body before
+/// the title is no portfolio), and "Sverdlovsk Region Minister of International and Foreign
+/// Economic Relations" joins the portfolio to the title and keeps the region.
+fn titled_body(
+    title: &mut Option<String>,
+    org: &mut Option<String>,
+    before: Option<String>,
+    country: &mut Option<String>,
+    g: &Gazetteer,
+) {
+    let sent = title.as_deref().is_some_and(|t| g.is_sent(t));
+    match before {
+        Some(b) if org.as_deref() == Some(b.as_str()) && !sent => {
+            if let Some(c) = g.nation(&b) {
+                *org = None;
+                *country = Some(c);
+            }
+        }
+        Some(b) if !sent => {
+            portfolio(title, org, country, g);
+            match g.nation(&b) {
+                Some(c) => *country = country.take().or(Some(c)),
+                None if org.is_none() => *org = Some(b),
+                None => {}
+            }
+        }
+        _ => portfolio(title, org, country, g),
+    }
 }
 
 /// "Ministry of Transport of Latvia" after "at": the body, with a closing "of <state>" taken
@@ -1084,7 +1142,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 // "State Secretary at the Ministry of Transport of Latvia": a body, and its state.
                 at_body(&mut org, &mut stated_country, g);
             } else {
-                portfolio(&mut title, &mut org, &mut stated_country, g);
+                let before = r.before.map(|(a, b)| join(p, &run[a..b]));
+                titled_body(&mut title, &mut org, before, &mut stated_country, g);
             }
             let mut confidence = 0.9;
             let Some((ns, ne)) = r.name else {
@@ -1113,7 +1172,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
-                        portfolio(&mut title, &mut org, &mut stated_country, g);
+                        let before = nr.before.map(|(a, b)| join(p, &n[a..b]));
+                        titled_body(&mut title, &mut org, before, &mut stated_country, g);
                         confidence = 0.85;
                     }
                     _ if lower_case_apposition(&p[run[run.len() - 1].end..], g).is_some() => {
