@@ -199,8 +199,23 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 // "Minister of Health X and the Ambassador of Türkiye": "the" and a title.
                 || toks.get(i + 1).is_some_and(|n| n.text == "the")
                     && title_at(&toks[(i + 2).min(toks.len())..], 0, g).is_some());
+        // "Rustam Aliev and Isfara mayor Davron Nazarov": "and" before a place and a lower-case
+        // title starts another person.
+        let and_before_lower_title = t.text == "and" && {
+            let mut j = i + 1;
+            while j < toks.len() && j - i <= 3 && capitalised(toks[j].text) {
+                j += 1;
+            }
+            let words: Vec<&str> = toks[j.min(toks.len())..]
+                .iter()
+                .take(4)
+                .map(|x| x.text)
+                .collect();
+            j > i + 1 && lower_title_len(&words, g).is_some()
+        };
         let inside = !and_before_title
             && !and_after_name
+            && !and_before_lower_title
             && (capitalised(t.text)
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
@@ -603,15 +618,31 @@ fn lower_title_len(words: &[&str], g: &Gazetteer) -> Option<usize> {
         break;
     }
     let deepest = i;
-    ends.iter().rev().find_map(|&i| {
-        g.titles
-            .iter()
-            .filter(|t| i == deepest || !single_modifier(t, g))
-            .find(|t| {
-                t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t))
-            })
-            .map(|t| i + t.len())
-    })
+    ends.iter()
+        .rev()
+        .find_map(|&i| {
+            g.titles
+                .iter()
+                .filter(|t| i == deepest || !single_modifier(t, g))
+                .find(|t| {
+                    t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t))
+                })
+                .map(|t| i + t.len())
+        })
+        .or_else(|| {
+            // "deputy energy minister", "deputy trade minister": a lower-case field between
+            // the modifiers and a portfolio title.
+            let field = words.get(deepest)?;
+            let title = words.get(deepest + 1)?;
+            (deepest > 0
+                && field.chars().all(char::is_lowercase)
+                && g.portfolio_fields
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(field))
+                && g.is_portfolio(title)
+                && title.chars().all(char::is_lowercase))
+            .then_some(deepest + 2)
+        })
 }
 
 /// A one-word title that is also a modifier ("Deputy").
@@ -658,6 +689,20 @@ fn lower_case_apposition(
     };
     let mut title_end = skip + n;
     let mut org = None;
+    // "Name, the agency's programme coordinator": the owner is the body (resolved later to
+    // the agency the article names), not part of the title.
+    let owner = (skip == 1)
+        .then(|| {
+            words[0]
+                .strip_suffix("'s")
+                .or_else(|| words[0].strip_suffix("’s"))
+        })
+        .flatten();
+    if let Some(o) = owner {
+        org = Some(o.to_string());
+        words.remove(0);
+        title_end -= 1;
+    }
     if let Some(&joiner) = words.get(title_end)
         && (joiner == "of" || joiner == "for")
     {
@@ -666,6 +711,19 @@ fn lower_case_apposition(
             .copied()
             .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
             .collect();
+        // "X, the head of the regional water department Jamshed Qurbonov and ...": a name
+        // after a lower-case body starts the next person of a list; no apposition.
+        let next_name = tail.windows(4).any(|w| {
+            !capitalised(w[0])
+                && !CONNECTORS.contains(&w[0])
+                && !PARTICLES.contains(&w[0])
+                && capitalised(w[1])
+                && capitalised(w[2])
+                && w[3] == "and"
+        });
+        if next_name {
+            return None;
+        }
         if g.is_portfolio(&words[skip..title_end].join(" ")) {
             // "minister of transport", "envoy for Central Asia": the portfolio is part of
             // the title; a closing "of Kazakhstan" names the country.
@@ -742,6 +800,106 @@ fn portfolio(
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
+}
+
+/// A body written in lower case ("the agency", "the perinatal centre", "the Uzbek chamber",
+/// "the region") as the article first names it in capitals: the first capitalised phrase
+/// whose head is the body's last word and that holds its other words ("Bishkek City
+/// Perinatal Centre", "Uzbek Chamber of Commerce and Industry", "Sughd Region"). A body
+/// left unresolved keeps its words when it has several ("regional water management
+/// department") and is dropped when it is one common noun ("the company").
+fn resolve_body(body: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    let titled = |w: &str| {
+        g.titles
+            .iter()
+            .chain(&g.modifiers)
+            .any(|t| t.last().is_some_and(|x| x == w))
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    let others: Vec<String> = words[..words.len() - 1]
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    for p in paragraphs {
+        let toks = tokens(p);
+        for (i, t) in toks.iter().enumerate() {
+            if !capitalised(t.text) || t.text.to_lowercase() != head {
+                continue;
+            }
+            let spaced = |a: usize, b: usize| &p[toks[a].end..toks[b].start] == " ";
+            let mut s = i;
+            loop {
+                if s > 0
+                    && spaced(s - 1, s)
+                    && capitalised(toks[s - 1].text)
+                    && !possessive(toks[s - 1].text)
+                    && !SENTENCE_WORDS.contains(&toks[s - 1].text)
+                {
+                    s -= 1;
+                } else if s > 1
+                    && spaced(s - 2, s - 1)
+                    && spaced(s - 1, s)
+                    && matches!(toks[s - 1].text, "and" | "of")
+                    && capitalised(toks[s - 2].text)
+                    && !titled(toks[s - 2].text)
+                    && !SENTENCE_WORDS.contains(&toks[s - 2].text)
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
+            }
+            let mut e = i;
+            while e + 2 < toks.len()
+                && spaced(e, e + 1)
+                && spaced(e + 1, e + 2)
+                && matches!(toks[e + 1].text, "and" | "of")
+                && capitalised(toks[e + 2].text)
+            {
+                e += 2;
+                while e + 1 < toks.len() && spaced(e, e + 1) && capitalised(toks[e + 1].text) {
+                    e += 1;
+                }
+            }
+            if s == e {
+                continue;
+            }
+            let phrase = join(p, &toks[s..=e]);
+            let lower = phrase.to_lowercase();
+            if others
+                .iter()
+                .all(|o| lower.split_whitespace().any(|w| w == o))
+            {
+                return Some(phrase);
+            }
+        }
+    }
+    (words.len() > 1).then(|| body.to_string())
+}
+
+/// "the President of the Lahore Chamber of Commerce and Industry, Tariq Saleem Chaudhry,":
+/// a run holding a title and no name, a comma, then the name run `ri`, closed by punctuation,
+/// "and" or a verb of saying. Returns the title run and its reading.
+fn title_comma_name<'r, 'a>(
+    p: &str,
+    runs: &'r [Vec<Tok<'a>>],
+    ri: usize,
+    g: &Gazetteer,
+) -> Option<(&'r [Tok<'a>], Reading)> {
+    let prev = runs.get(ri.checked_sub(1)?)?;
+    let run = &runs[ri];
+    if &p[prev[prev.len() - 1].end..run[0].start] != ", " {
+        return None;
+    }
+    let after = &p[run[run.len() - 1].end..];
+    let closed = after.is_empty()
+        || after.starts_with([',', '.', ';', ':'])
+        || after.starts_with(" and ")
+        || speech_verb_follows(after);
+    let r = read_run(prev, g);
+    (closed && r.title.is_some() && r.name.is_none()).then_some((prev.as_slice(), r))
 }
 
 /// `portfolio`, for a run that may name a body before its title: "Kazakhstan's Ministry of
@@ -923,22 +1081,65 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                     body.push(last);
                     Some(body.join(" "))
                 }
-                // "the region's governor, X": an owner in lower case names no body.
-                Some(_) => None,
+                // "the board's chairman X", "the Uzbek chamber's deputy chairwoman X": an
+                // owner in lower case, resolved later to the body the article names.
+                Some(stem) => {
+                    let mut s = k - 1;
+                    while s > 0
+                        && k - 1 - s < 2
+                        && !matches!(
+                            words[s - 1],
+                            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                        )
+                        && !SENTENCE_WORDS.contains(&words[s - 1])
+                    {
+                        s -= 1;
+                    }
+                    let mut body: Vec<&str> = words[s..k - 1].to_vec();
+                    body.push(stem);
+                    Some(body.join(" "))
+                }
+                // "Isfara mayor Suhrob Saidzoda": a place before the title is its body.
                 _ if k > 0
-                    && !matches!(words[k - 1], "its" | "their" | "the" | "his" | "her" | "by") =>
+                    && capitalised(words[k - 1])
+                    && !SENTENCE_WORDS.contains(&words[k - 1])
+                    && !comma =>
+                {
+                    let mut s = k - 1;
+                    while s > 0
+                        && capitalised(words[s - 1])
+                        && !SENTENCE_WORDS.contains(&words[s - 1])
+                    {
+                        s -= 1;
+                    }
+                    let body = words[s..k].join(" ");
+                    if g.nation(&body).is_some() || body.split_whitespace().count() > 3 {
+                        return None;
+                    }
+                    Some(body)
+                }
+                _ if k > 0
+                    && !matches!(
+                        words[k - 1],
+                        "its" | "their" | "the" | "his" | "her" | "by" | "said" | "says" | "and"
+                    ) =>
                 {
                     return None;
                 }
                 _ => None,
             }
-        } else if comma && rest.len() > 1 && rest[0] == "of" {
+        } else if rest.len() > 1
+            && rest[0] == "of"
+            && (comma || rest[1..].iter().all(|w| !capitalised(w)))
+        {
             let body: Vec<&str> = rest[1..]
                 .iter()
                 .copied()
                 .skip_while(|w| *w == "the")
                 .collect();
-            if !body.iter().any(|w| capitalised(w)) {
+            if comma && !body.iter().any(|w| capitalised(w))
+                || body.last().is_none_or(|w| matches!(*w, "the" | "a" | "an"))
+            {
                 return None;
             }
             Some(body.join(" "))
@@ -1176,6 +1377,16 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         titled_body(&mut title, &mut org, before, &mut stated_country, g);
                         confidence = 0.85;
                     }
+                    _ if title_comma_name(p, &runs, ri, g).is_some() => {
+                        // "the Ambassador of Türkiye to Kyrgyzstan, Oğuz Kemal Sarıoğlu".
+                        let (prev, pr) =
+                            title_comma_name(p, &runs, ri, g).expect("checked in the guard");
+                        title = pr.title.map(|(a, b)| with_gloss(p, &prev[a..b]));
+                        org = pr.org.map(|(a, b)| join(p, &prev[a..b]));
+                        let before = pr.before.map(|(a, b)| join(p, &prev[a..b]));
+                        titled_body(&mut title, &mut org, before, &mut stated_country, g);
+                        confidence = 0.8;
+                    }
                     _ if lower_case_apposition(&p[run[run.len() - 1].end..], g).is_some() => {
                         let (t, o, c) = lower_case_apposition(&p[run[run.len() - 1].end..], g)
                             .expect("checked in the guard");
@@ -1223,6 +1434,15 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 .is_some_and(|t| g.is_portfolio(t) || g.is_sent(t));
             if org.is_none() && !own_body {
                 org = led_org;
+            }
+            // "the agency's programme coordinator": the agency as the article names it.
+            if let Some(o) = org.take() {
+                let head = o.split_whitespace().last().unwrap_or_default();
+                org = if capitalised(head) {
+                    Some(o)
+                } else {
+                    resolve_body(&o, paragraphs, g)
+                };
             }
             // "South Korea's Jeju Province", "northwest China's Gansu Province": the state
             // named in the possessive is the country, not part of the body.
@@ -1824,5 +2044,126 @@ mod tests {
         assert!(texts(0).contains(&"De Luca"), "{:?}", texts(0));
         assert!(texts(1).contains(&"Wang"), "{:?}", texts(1));
         assert!(texts(2).contains(&"the akim"), "{:?}", texts(2));
+    }
+
+    #[test]
+    fn lists_of_fields_and_bodies_before_portfolio_titles() {
+        assert_eq!(
+            one(
+                "The side was represented by Anna Berg, First Deputy Minister of Economy and Sustainable Development, and others."
+            ),
+            vec![(
+                "Anna Berg".into(),
+                s("First Deputy Minister of Economy and Sustainable Development"),
+                None,
+                None
+            )]
+        );
+        assert_eq!(
+            one(
+                "Armenia's Deputy Minister of Territorial Administration and Infrastructure Tigran Sarkisov arrived."
+            ),
+            vec![(
+                "Tigran Sarkisov".into(),
+                s("Deputy Minister of Territorial Administration and Infrastructure"),
+                None,
+                s("Armenia")
+            )]
+        );
+        assert_eq!(
+            one("Kazakhstan's Ministry of Trade and Integration Vice Minister Serik Abenov spoke."),
+            vec![(
+                "Serik Abenov".into(),
+                s("Vice Minister"),
+                s("Ministry of Trade and Integration"),
+                s("Kazakhstan")
+            )]
+        );
+        assert_eq!(
+            one(
+                "Omsk Region Minister of International and Foreign Economic Relations Irina Volkova spoke."
+            ),
+            vec![(
+                "Irina Volkova".into(),
+                s("Minister of International and Foreign Economic Relations"),
+                s("Omsk Region"),
+                s("Russia")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_then_a_comma_then_the_name() {
+        let got = one(
+            "It was signed by Kyrgyzstan's Minister of Health Aibek Toktomushev and the Ambassador of Türkiye to Kyrgyzstan, Mehmet Ali Demir.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Aibek Toktomushev".into(),
+                    s("Minister of Health"),
+                    None,
+                    s("Kyrgyzstan")
+                ),
+                (
+                    "Mehmet Ali Demir".into(),
+                    s("Ambassador"),
+                    None,
+                    s("Türkiye")
+                ),
+            ]
+        );
+        let got = one(
+            "He met the President of the Lahore Chamber of Commerce and Industry, Imran Shah Malik, on Monday.",
+        );
+        assert_eq!(got[0].0, "Imran Shah Malik");
+        assert_eq!(got[0].1, s("President"));
+        assert_eq!(got[0].2, s("Lahore Chamber of Commerce and Industry"));
+    }
+
+    #[test]
+    fn lower_case_titles_in_lists_and_owners_resolved_to_the_body() {
+        let got = find_people(&[
+            "The Bishkek City Maternity Hospital and the Turkish Cooperation and Coordination Agency signed a deal.".to_string(),
+            "Also present were Elif Yilmaz, the agency's programme coordinator in Bishkek, and Aida Omurova, chief physician of the maternity hospital.".to_string(),
+        ]);
+        let got: Vec<_> = got
+            .into_iter()
+            .map(|p| (p.name, p.title, p.organisation))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Elif Yilmaz".into(),
+                    s("programme coordinator"),
+                    s("Turkish Cooperation and Coordination Agency")
+                ),
+                (
+                    "Aida Omurova".into(),
+                    s("chief physician"),
+                    s("Bishkek City Maternity Hospital")
+                ),
+            ]
+        );
+        let got = one(
+            "The delegation included deputy chairwoman of the region Zarina Saidova, the head of the regional water department Rustam Aliev and Isfara mayor Davron Nazarov.",
+        );
+        let got: Vec<_> = got.into_iter().map(|p| (p.0, p.1, p.2)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Zarina Saidova".into(), s("deputy chairwoman"), None),
+                (
+                    "Rustam Aliev".into(),
+                    s("head"),
+                    s("regional water department")
+                ),
+                ("Davron Nazarov".into(), s("mayor"), s("Isfara")),
+            ]
+        );
+        let got = one("The grid needs new lines, said deputy energy minister Anvar Saidov.");
+        assert_eq!(got[0].1, s("deputy energy minister"));
     }
 }
