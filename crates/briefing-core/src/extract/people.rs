@@ -84,6 +84,7 @@ const SENTENCE_WORDS: &[&str] = &[
     "Ms",
     "Mrs",
     "Dr",
+    "Sheikh",
     "Meanwhile",
     "However",
     "Negotiations",
@@ -115,7 +116,7 @@ const SENTENCE_WORDS: &[&str] = &[
 ];
 
 const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister",
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister", "Sheikh",
 ];
 
 /// Whether a verb of saying, or of what officials do in a meeting, follows a name: evidence
@@ -161,11 +162,20 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     && title_at(&toks[i + 2..], 0, g).is_some());
         // "Ambassador of Azerbaijan to Belarus Rashad Huseynli", "Ambassador of Kazakhstan in
         // Hungary Aidar Nurgaliyev": "to" or "in" names the host state.
+        // "Honorary Consul of the Netherlands in Aktau Ruslan Temirkhanov": "in" names the post.
         let to_host = matches!(t.text, "to" | "in")
             && cur.iter().any(|c| g.is_sent(c.text))
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.text == "the" || g.nation(n.text).is_some());
+            && toks.get(i + 1).is_some_and(|n| {
+                n.text == "the"
+                    || g.nation(n.text).is_some()
+                    || t.text == "in"
+                        && capitalised(n.text)
+                        && !cur.iter().any(|c| matches!(c.text, "in" | "to"))
+                        && (p[n.end..].starts_with(", ")
+                            || toks
+                                .get(i + 2)
+                                .is_some_and(|m| capitalised(m.text) && &p[n.end..m.start] == " "))
+            });
         // "Plenipotentiary Representative of the President of the Kyrgyz Republic in Talas
         // Region": "in" after a representative's principal names the territory served.
         let in_territory = t.text == "in"
@@ -213,9 +223,15 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 .collect();
             j > i + 1 && lower_title_len(&words, g).is_some()
         };
+        // "Serik Nurov on Monday": a date after "on" is no part of a name or a body.
+        let on_date = t.text == "on"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| SENTENCE_WORDS.contains(&n.text));
         let inside = !and_before_title
             && !and_after_name
             && !and_before_lower_title
+            && !on_date
             && (capitalised(t.text)
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
@@ -255,10 +271,16 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
 /// Whether a run so far is a portfolio title and its "of", with no state named yet:
 /// "Deputy Minister of Culture" (not "Minister of Agriculture of Uzbekistan").
 fn in_portfolio(cur: &[Tok<'_>], g: &Gazetteer) -> bool {
-    cur.iter()
+    let portfolio = cur
+        .iter()
         .position(|c| g.is_portfolio(c.text))
-        .is_some_and(|k| cur.get(k + 1).is_some_and(|n| n.text == "of"))
-        && !cur.iter().any(|c| g.nation(c.text).is_some())
+        .is_some_and(|k| cur.get(k + 1).is_some_and(|n| n.text == "of"));
+    // "Senate Committee on International Relations, Defence and Security".
+    let committee_on = cur
+        .iter()
+        .position(|c| c.text == "on")
+        .is_some_and(|k| k > 0 && capitalised(cur[k - 1].text));
+    (portfolio || committee_on) && !cur.iter().any(|c| g.nation(c.text).is_some())
 }
 
 /// Whether the capitalised words from `i` are one item of a list that goes on (followed by
@@ -372,6 +394,10 @@ fn korean_given(w: &str) -> bool {
     })
 }
 
+fn join_words(toks: &[Tok<'_>]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
 fn join(p: &str, toks: &[Tok<'_>]) -> String {
     match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => p[a.start..b.end].to_string(),
@@ -480,6 +506,26 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         reading.org = (body_start < end).then_some((body_start, end));
         return reading;
     }
+    if !g.is_portfolio(&title_text.join(" "))
+        && rest.first().is_some_and(|t| t.text == "for")
+        && rest.get(1).is_some_and(|t| capitalised(t.text))
+    {
+        // "Lyon's Deputy Mayor for International Relations Sylvain Marchetti-Roux": the field
+        // after "for" is part of the title, the body stands before it.
+        for len in [3, 2] {
+            let Some(name_start) = run.len().checked_sub(len) else {
+                continue;
+            };
+            if name_start > te + 1
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+            {
+                reading.name = Some((name_start, run.len()));
+                reading.title = Some((ts, name_start));
+                return reading;
+            }
+        }
+    }
     if g.is_portfolio(&title_text.join(" ")) && rest.first().is_some_and(|t| t.text == "for") {
         // "State Secretary for Economic Affairs Friederike von Bülow": the portfolio after
         // "for" is part of the title (`portfolio` joins it), the name closes the run.
@@ -512,18 +558,33 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             1
         };
         let org_start = te + skip;
-        // The name is the last two or three words, when they make a name and leave an
-        // organisation before them.
-        for len in [3, 2] {
-            let name_start = run.len().saturating_sub(len);
-            if name_start > org_start
+        // The name is the last two to four words, when they make a name and leave an
+        // organisation before them. A split that leaves a body closed by a word of bodies
+        // ("... People's Committee Pham Thi Thu Hang") is preferred; one that leaves only a
+        // demonym ("Kazakh Invest Arman Zhylkybayev") is not taken.
+        let fits = |len: usize| {
+            let name_start = run.len().checked_sub(len)?;
+            (name_start > org_start
                 && !after_connector(run, name_start)
                 && is_name(&run[name_start..], g)
-            {
-                reading.name = Some((name_start, run.len()));
-                reading.org = Some((org_start, name_start));
-                return reading;
-            }
+                && !g
+                    .demonyms
+                    .contains(&join_words(&run[org_start..name_start])))
+            .then_some(name_start)
+        };
+        let closed = |name_start: usize| {
+            let last = run[name_start - 1].text;
+            g.not_people.contains(last) || g.company_words.contains(last)
+        };
+        let best = [4, 3, 2]
+            .into_iter()
+            .filter_map(fits)
+            .find(|&s| closed(s))
+            .or_else(|| [3, 2].into_iter().filter_map(fits).next());
+        if let Some(name_start) = best {
+            reading.name = Some((name_start, run.len()));
+            reading.org = Some((org_start, name_start));
+            return reading;
         }
         reading.org = Some((org_start, run.len()));
     } else {
@@ -563,6 +624,8 @@ fn portfolio_field_before(run: &[Tok<'_>], ts: usize, te: usize, g: &Gazetteer) 
             && !single(&g.titles, t.text)
             && !single(&g.modifiers, t.text)
             && !SENTENCE_WORDS.contains(&t.text)
+            && !t.text.ends_with("'s")
+            && !t.text.ends_with("’s")
     };
     let mut s = ts;
     while s > 0 && ts - s < 2 && plain(&run[s - 1]) {
@@ -704,6 +767,17 @@ fn lower_case_apposition(
         title_end -= 1;
     }
     if let Some(&joiner) = words.get(title_end)
+        && joiner == "at"
+        && words.get(title_end + 1).is_some_and(|w| capitalised(w))
+    {
+        // "Name, a senior vice president at Sumitomo": the body after "at".
+        let body: Vec<&str> = words[title_end + 1..]
+            .iter()
+            .copied()
+            .take_while(|w| capitalised(w) || CONNECTORS.contains(w))
+            .collect();
+        org = Some(body.join(" "));
+    } else if let Some(&joiner) = words.get(title_end)
         && (joiner == "of" || joiner == "for")
     {
         let mut tail: Vec<&str> = words[title_end + 1..]
@@ -741,7 +815,10 @@ fn lower_case_apposition(
                 tail.remove(0);
             }
             // "the German construction company Wolff Bau": the state, then the name.
-            if let Some(c) = tail.first().and_then(|w| g.nation(w))
+            if let Some(c) = tail
+                .first()
+                .filter(|w| g.demonyms.contains(**w))
+                .and_then(|w| g.nation(w))
                 && tail.get(1).is_some_and(|w| !capitalised(w))
                 && let Some(k) = tail.iter().rposition(|w| !capitalised(w))
                 && k + 1 < tail.len()
@@ -960,11 +1037,30 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
                 let body = org[k + mark.len()..].trim();
                 return ((!body.is_empty()).then(|| body.to_string()), Some(c));
             }
+            // "Lam Dong's Department of Agriculture": a place's body is the department, the
+            // place tells the state when the gazetteer knows it.
+            let body = org[k + mark.len()..].trim();
+            if !head.is_empty()
+                && head.len() <= 3
+                && head.iter().all(|w| capitalised(w))
+                && body.starts_with(|c: char| c.is_uppercase())
+            {
+                return (Some(body.to_string()), g.country_in(&head.join(" ")));
+            }
         }
     }
     match g.nation(org) {
         Some(c) => (None, Some(c)),
-        None => (Some(org.to_string()), None),
+        // "Lyon's Deputy Mayor": the city, without its possessive.
+        None => (
+            Some(
+                org.strip_suffix("'s")
+                    .or_else(|| org.strip_suffix("’s"))
+                    .unwrap_or(org)
+                    .to_string(),
+            ),
+            None,
+        ),
     }
 }
 
@@ -2165,5 +2261,56 @@ mod tests {
         );
         let got = one("The grid needs new lines, said deputy energy minister Anvar Saidov.");
         assert_eq!(got[0].1, s("deputy energy minister"));
+    }
+
+    #[test]
+    fn consuls_committees_long_names_and_fields_after_for() {
+        assert_eq!(
+            one(
+                "Also present were Honorary Consul of the Netherlands in Aktau Daniyar Kenzhebayev and others."
+            ),
+            vec![(
+                "Daniyar Kenzhebayev".into(),
+                s("Honorary Consul"),
+                None,
+                s("Netherlands")
+            )]
+        );
+        let got = one(
+            "Also taking part was Chairman of the Senate Committee on International Relations, Defence and Security Yerlan Abenov.",
+        );
+        assert_eq!(got[0].0, "Yerlan Abenov");
+        assert_eq!(
+            got[0].2,
+            s("Senate Committee on International Relations, Defence and Security")
+        );
+        let got = one(
+            "A delegation led by Vice Chairwoman of the Lam Dong Provincial People's Committee Tran Thi Mai Anh arrived.",
+        );
+        assert_eq!(got[0].0, "Tran Thi Mai Anh");
+        assert_eq!(got[0].2, s("Lam Dong Provincial People's Committee"));
+        let got = one(
+            "The plant was announced by Chairman of the Board of Kazakh Invest Serik Nurov on Monday.",
+        );
+        assert_eq!(got[0].0, "Serik Nurov", "{got:?}");
+        assert_eq!(got[0].2, s("Kazakh Invest"));
+        let got = one(
+            "She met Nice's Deputy Mayor for International Relations Paul Martin-Blanc on Monday.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Paul Martin-Blanc".into(),
+                s("Deputy Mayor for International Relations"),
+                s("Nice"),
+                None
+            )]
+        );
+        let got = one(
+            "Officials met Sheikh Khalid bin Saeed Al Nuaimi, a senior vice president at Mubadala, on Monday.",
+        );
+        assert_eq!(got[0].0, "Khalid bin Saeed Al Nuaimi");
+        assert_eq!(got[0].1, s("senior vice president"));
+        assert_eq!(got[0].2, s("Mubadala"));
     }
 }
