@@ -94,6 +94,9 @@ pub fn extract(article: &Article) -> Suggestions {
     } else {
         people::find_people(&article.paragraphs)
     };
+    if article.language != "ru" {
+        people::host_country(&mut people, article.dateline.as_deref());
+    }
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
     let facts = if article.language == "ru" {
         facts_ru::find_facts_ru(&article.paragraphs, &people)

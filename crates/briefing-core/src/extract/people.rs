@@ -1064,6 +1064,63 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
     }
 }
 
+/// A body without the place after "in" where it works: "Lorenzo de' Medici Institute in
+/// Florence" -> "Lorenzo de' Medici Institute". Missions abroad keep it.
+fn without_post(org: &str) -> &str {
+    const MISSIONS: &[&str] = &[
+        "Embassy",
+        "Consulate",
+        "Mission",
+        "Representation",
+        "Office",
+        "Trade",
+        "Branch",
+    ];
+    let Some((head, place)) = org.rsplit_once(" in ") else {
+        return org;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let mission = head
+        .split_whitespace()
+        .any(|w| MISSIONS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+    if mission
+        || head.is_empty()
+        || place_words.is_empty()
+        || place_words.len() > 2
+        || !place_words.iter().all(|w| capitalised(w))
+        || !head.split_whitespace().next().is_some_and(capitalised)
+    {
+        return org;
+    }
+    head
+}
+
+/// The state a body names, the last one when it names several: "Embassy of India in
+/// Tashkent" -> India, "Baku office of the Italian Trade Agency" -> Italy, "Turkmenistan
+/// branch of China National Petroleum Corporation" -> China. A city or region does not
+/// count here ("Baku"): the state named outright goes first.
+fn nation_in(org: &str, g: &Gazetteer) -> Option<String> {
+    let words: Vec<&str> = org
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    (0..words.len()).rev().find_map(|i| {
+        let pair = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
+        pair.and_then(|p| g.nation(&p))
+            .or_else(|| g.nation(words[i]))
+            .or_else(|| {
+                // "KazakhExport", "UzAuto": a demonym heading a compound name.
+                let w = words[i];
+                g.demonyms.iter().find_map(|d| {
+                    let rest = w.strip_prefix(d.as_str())?;
+                    (d.chars().count() >= 4 && rest.starts_with(char::is_uppercase))
+                        .then(|| g.nation(d))
+                        .flatten()
+                })
+            })
+    })
+}
+
 /// The state an article puts in front of a body elsewhere: "Kazakhstan's Satbayev
 /// University", "the German company Wolff Bau", "Danish Energy Agency".
 fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
@@ -1259,7 +1316,24 @@ fn delegation_led(
 ) -> (Option<String>, Option<String>) {
     let before = &p[..start];
     let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
-    let Some(lead) = led_by().find(sentence) else {
+    // "The Polish delegation included X, ...; Y, ...; and Z": every member of the list, as
+    // long as no other verb follows the list's ("... led by X held talks with Y").
+    let listed = || {
+        listed_in().find(sentence).filter(|m| {
+            let rest = &sentence[m.end()..];
+            ![
+                " with ",
+                " met ",
+                " held ",
+                " received ",
+                " visited ",
+                " said ",
+            ]
+            .iter()
+            .any(|v| rest.contains(v))
+        })
+    };
+    let Some(lead) = led_by().find(sentence).or_else(listed) else {
         return (None, None);
     };
     // "a delegation of ... headed by", "The Kazakh side was represented by".
@@ -1282,7 +1356,7 @@ fn delegation_led(
         if org.is_some() || country.is_some() {
             return (org, country);
         }
-    } else if !matches!(between, "" | "was" | "is" | "were") {
+    } else if !matches!(between, "" | "was" | "is" | "were" | "that" | "which") {
         return (None, None);
     }
     // "a Smolensk delegation", "a Dutch business delegation": capitalised words before it,
@@ -1315,6 +1389,16 @@ fn delegation_led(
 fn delegation_noun() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| regex::Regex::new(r"\b(?:delegation|side)\b").expect("pattern compiles"))
+}
+
+fn listed_in() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:(?:also )?(?:included|includes|comprised|comprises|consisted of)|(?:was|were) (?:also )?represented by)\b",
+        )
+        .expect("pattern compiles")
+    })
 }
 
 fn led_by() -> &'static regex::Regex {
@@ -1540,6 +1624,17 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     resolve_body(&o, paragraphs, g)
                 };
             }
+            // "Japan International Cooperation Agency in Uzbekistan", "Lorenzo de' Medici
+            // Institute in Florence": the place where a body works is not part of its name,
+            // unless the body is a mission abroad ("Embassy of India in Tashkent").
+            let mut post_country = None;
+            if let Some(o) = org.take() {
+                let body = without_post(&o);
+                if body.len() < o.len() {
+                    post_country = g.country_in(&o[body.len()..]);
+                }
+                org = Some(body.to_string());
+            }
             // "South Korea's Jeju Province", "northwest China's Gansu Province": the state
             // named in the possessive is the country, not part of the body.
             if let Some(o) = org.take() {
@@ -1553,7 +1648,9 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 stated_country = stated_country.or(Some(state));
             }
             let country = stated_country
+                .or_else(|| org.as_deref().and_then(|o| nation_in(o, g)))
                 .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
+                .or(post_country)
                 .or(led_country)
                 .or_else(|| {
                     // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
@@ -1738,6 +1835,32 @@ pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
             known.confidence = known.confidence.max(found.confidence);
         }
         None => people.push(found),
+    }
+}
+
+/// The state of the dateline's place for the people no construction gave a state: the
+/// officials a wire story names without their state are most often the hosts ("BEIJING ...
+/// Zhou Haibin, vice chairman of the National Development and Reform Commission").
+pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
+    let Some(place) = dateline else { return };
+    // "UST-KAMENOGORSK" or "Ust-Kamenogorsk" -> "Ust-Kamenogorsk".
+    let mut name = String::with_capacity(place.len());
+    let mut upper = true;
+    for c in place.chars() {
+        if upper {
+            name.extend(c.to_uppercase());
+        } else {
+            name.extend(c.to_lowercase());
+        }
+        upper = !c.is_alphanumeric() && c != '\'';
+    }
+    let g = Gazetteer::get();
+    let Some(country) = g.nation(&name).or_else(|| g.country_in(&name)) else {
+        return;
+    };
+    for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        person.country = Some(country.clone());
+        person.confidence = person.confidence.min(0.6);
     }
 }
 
@@ -2312,5 +2435,33 @@ mod tests {
         assert_eq!(got[0].0, "Khalid bin Saeed Al Nuaimi");
         assert_eq!(got[0].1, s("senior vice president"));
         assert_eq!(got[0].2, s("Mubadala"));
+    }
+
+    #[test]
+    fn states_of_lists_bodies_and_the_dateline() {
+        // Every member of a delegation's list takes its state.
+        let got = one(
+            "The Polish delegation included Anna Nowak, president of the Gdynia Maritime Cluster; Piotr Lis, director of the Gdynia Port Authority; and Ewa Kowal, an adviser.",
+        );
+        assert!(got.iter().all(|x| x.3 == s("Poland")), "{got:?}");
+        // The state a body names outright goes before the city it works in.
+        let got =
+            one("Chiara Conti, director of the Baku office of the Italian Trade Agency, said so.");
+        assert_eq!(got[0].3, s("Italy"));
+        let got = one("Aliya Sarsenova, Deputy Chair of the Board of KazakhInvest JSC, said so.");
+        assert_eq!(got[0].3, s("Kazakhstan"));
+        // A body's post abroad is not part of its name, except a mission's.
+        let got = one(
+            "Kenta Ono, chief representative of the Japan International Cooperation Agency in Tashkent, said so.",
+        );
+        assert_eq!(got[0].2, s("Japan International Cooperation Agency"));
+        assert_eq!(got[0].3, s("Japan"));
+        // The dateline's state, for the people left without one.
+        let mut people = find_people(&[
+            "Wei Lan, vice chairman of the State Reform Commission, said so.".to_string(),
+        ]);
+        assert_eq!(people[0].country, None);
+        host_country(&mut people, Some("BEIJING"));
+        assert_eq!(people[0].country, s("China"));
     }
 }
