@@ -271,16 +271,19 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
 /// Whether a run so far is a portfolio title and its "of", with no state named yet:
 /// "Deputy Minister of Culture" (not "Minister of Agriculture of Uzbekistan").
 fn in_portfolio(cur: &[Tok<'_>], g: &Gazetteer) -> bool {
+    // "Uzbek Deputy Minister of Investment": a state before the title is no matter.
     let portfolio = cur
         .iter()
         .position(|c| g.is_portfolio(c.text))
-        .is_some_and(|k| cur.get(k + 1).is_some_and(|n| n.text == "of"));
+        .filter(|&k| cur.get(k + 1).is_some_and(|n| n.text == "of"));
     // "Senate Committee on International Relations, Defence and Security".
     let committee_on = cur
         .iter()
         .position(|c| c.text == "on")
-        .is_some_and(|k| k > 0 && capitalised(cur[k - 1].text));
-    (portfolio || committee_on) && !cur.iter().any(|c| g.nation(c.text).is_some())
+        .filter(|&k| k > 0 && capitalised(cur[k - 1].text));
+    portfolio
+        .or(committee_on)
+        .is_some_and(|k| !cur[k..].iter().any(|c| g.nation(c.text).is_some()))
 }
 
 /// Whether the capitalised words from `i` are one item of a list that goes on (followed by
@@ -1201,6 +1204,31 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
     let trimmed = before.trim_end();
     let comma = trimmed.ends_with(',');
     let trimmed = trimmed.trim_end_matches(',');
+    // "The hokim (governor) of Namangan region, X": the gloss is set aside and put back
+    // after the title's last word.
+    let mut glosses: Vec<(&str, &str)> = Vec::new();
+    let mut plain = String::with_capacity(trimmed.len());
+    let mut rest = trimmed;
+    while let Some(k) = rest.find(" (") {
+        let inner = &rest[k + 2..];
+        match inner.find(')') {
+            Some(e)
+                if e > 0 && e < 30 && inner[..e].chars().all(|c| c.is_lowercase() || c == ' ') =>
+            {
+                if let Some(w) = rest[..k].split_whitespace().last() {
+                    glosses.push((w, &inner[..e]));
+                }
+                plain.push_str(&rest[..k]);
+                rest = &inner[e + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..k + 2]);
+                rest = inner;
+            }
+        }
+    }
+    plain.push_str(rest);
+    let trimmed = plain.as_str();
     // The clause: back to the last sentence or clause boundary.
     let from = trimmed
         .rfind(['.', ';', '(', ')', '"', '“', '”', ':'])
@@ -1215,6 +1243,13 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
     for k in 0..words.len() {
         let Some(n) = lower_title_len(&words[k..], g) else {
             continue;
+        };
+        // "the board's vice chair for Central Asia, X", "regional councillor for tourism X":
+        // the field after "for" closes the clause and is part of the title.
+        let n = if words.get(k + n) == Some(&"for") && words.len() - k - n <= 4 {
+            words.len() - k
+        } else {
+            n
         };
         let rest = &words[k + n..];
         // The title ends the clause, or its "of <body>" does (only before a comma).
@@ -1299,7 +1334,11 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         } else {
             continue;
         };
-        return Some((words[k..k + n].join(" "), org));
+        let mut title = words[k..k + n].join(" ");
+        if let Some((_, gloss)) = glosses.iter().find(|(w, _)| *w == words[k + n - 1]) {
+            title = format!("{title} ({gloss})");
+        }
+        return Some((title, org));
     }
     None
 }
@@ -1405,7 +1444,7 @@ fn led_by() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         // "led by its deputy head, X": a lower-case title may stand before the name.
-        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?(?:[a-z][a-z -]*, )?$")
+        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?(?:[a-z][a-z -]*,? )?$")
             .expect("pattern compiles")
     })
 }
@@ -2463,5 +2502,32 @@ mod tests {
         assert_eq!(people[0].country, None);
         host_country(&mut people, Some("BEIJING"));
         assert_eq!(people[0].country, s("China"));
+    }
+
+    #[test]
+    fn portfolios_after_a_state_glosses_and_fields_after_for_in_lower_case() {
+        let got = one(
+            "Uzbek Deputy Minister of Investment, Industry and Trade Jasur Karimov presented 45 projects.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Jasur Karimov".into(),
+                s("Deputy Minister of Investment, Industry and Trade"),
+                None,
+                s("Uzbekistan")
+            )]
+        );
+        let got = one("The hokim (governor) of Andijan region, Bakhtiyor Usmonov, received them.");
+        assert_eq!(got[0].0, "Bakhtiyor Usmonov");
+        assert_eq!(got[0].1, s("hokim (governor)"));
+        assert_eq!(got[0].2, s("Andijan region"));
+        let got = one(
+            "A delegation from Italy's Umbria region, led by regional councillor for tourism Paola Greco, arrived.",
+        );
+        assert_eq!(got[0].1, s("regional councillor for tourism"));
+        assert_eq!(got[0].3, s("Italy"));
+        let got = one("Then the board's vice chair for Central Asia, Deniz Aksoy, signed it.");
+        assert_eq!(got[0].1, s("vice chair for Central Asia"));
     }
 }
