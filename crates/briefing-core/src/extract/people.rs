@@ -44,6 +44,7 @@ pub(super) fn tokens(p: &str) -> Vec<Tok<'_>> {
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on"];
 const PARTICLES: &[&str] = &[
     "van", "der", "de", "den", "von", "al", "el", "bin", "ibn", "la", "du", "di", "da", "dos",
+    "zu", "vom", "ten", "ter", "del", "della", "dei", "degli",
 ];
 /// Capitalised words that start sentences, not names.
 const SENTENCE_WORDS: &[&str] = &[
@@ -228,6 +229,13 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && toks
                 .get(i + 1)
                 .is_some_and(|n| SENTENCE_WORDS.contains(&n.text));
+        // "Embassy of India in Tashkent": a mission's post is part of its name.
+        let mission_in = t.text == "in"
+            && cur
+                .iter()
+                .any(|c| matches!(c.text, "Embassy" | "Consulate" | "Mission"))
+            && !cur.iter().any(|c| c.text == "in")
+            && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
         let inside = !and_before_title
             && !and_after_name
             && !and_before_lower_title
@@ -236,6 +244,7 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
                 || to_host
+                || mission_in
                 || in_territory
                 || at_body);
         // "Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan":
@@ -724,7 +733,16 @@ fn lower_case_apposition(
     g: &Gazetteer,
 ) -> Option<(String, Option<String>, Option<String>)> {
     let rest = after.strip_prefix(", ")?;
-    let clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    let mut clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    // "... Mineral Resources Corp.": the abbreviation keeps its full stop.
+    if rest[clause.len()..].starts_with('.')
+        && clause
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "Corp" | "Inc" | "Ltd" | "Co" | "Bhd" | "Pty"))
+    {
+        clause = &rest[..clause.len() + 1];
+    }
     let mut words: Vec<&str> = clause.split_whitespace().collect();
     // "Name, who is the head of ...": the relative clause is not part of the title.
     if words.len() > 2 && words[0] == "who" && words[1] == "is" {
@@ -1067,6 +1085,39 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
     }
 }
 
+/// A one-word body's full name when the article gives one that ends in a word of companies:
+/// "Daeyang" -> "Daeyang Cell Materials".
+fn fuller_company(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    if org.contains(' ') || !capitalised(org) {
+        return None;
+    }
+    for p in paragraphs {
+        for (k, _) in p.match_indices(org) {
+            let after = &p[k + org.len()..];
+            let words: Vec<&str> = after
+                .split(' ')
+                .skip(1)
+                .take(4)
+                .take_while(|w| capitalised(w))
+                .collect();
+            if let Some(e) = words.iter().rposition(|w| {
+                g.company_words
+                    .contains(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            }) && e > 0
+                && after.starts_with(' ')
+            {
+                // "Sumitomo Corp": a legal form alone adds nothing to the name.
+                let last = words[e].trim_end_matches(|c: char| !c.is_alphanumeric());
+                let mut full = vec![org];
+                full.extend(&words[..e]);
+                full.push(last);
+                return Some(full.join(" "));
+            }
+        }
+    }
+    None
+}
+
 /// A body without the place after "in" where it works: "Lorenzo de' Medici Institute in
 /// Florence" -> "Lorenzo de' Medici Institute". Missions abroad keep it.
 fn without_post(org: &str) -> &str {
@@ -1201,7 +1252,16 @@ fn company_state(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<Stri
 /// Tashkent city, X", "Xinfeng Power Group's chief executive X". `before` is the paragraph
 /// up to the name. Returns the title and the body ("of ..." or the possessive before it).
 fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<String>)> {
-    let trimmed = before.trim_end();
+    let mut trimmed = before.trim_end();
+    // "the chamber's first vice chairman Sheikh X": the honorific stands between.
+    for h in HONORIFICS {
+        if let Some(t) = trimmed.strip_suffix(h)
+            && t.ends_with(' ')
+        {
+            trimmed = t.trim_end();
+            break;
+        }
+    }
     let comma = trimmed.ends_with(',');
     let trimmed = trimmed.trim_end_matches(',');
     // "The hokim (governor) of Namangan region, X": the gloss is set aside and put back
@@ -1666,6 +1726,11 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             // "Japan International Cooperation Agency in Uzbekistan", "Lorenzo de' Medici
             // Institute in Florence": the place where a body works is not part of its name,
             // unless the body is a mission abroad ("Embassy of India in Tashkent").
+            // "Daeyang's executive vice president": the company as the article names it in
+            // full ("Daeyang Cell Materials").
+            if let Some(o) = org.take() {
+                org = Some(fuller_company(&o, paragraphs, g).unwrap_or(o));
+            }
             let mut post_country = None;
             if let Some(o) = org.take() {
                 let body = without_post(&o);
@@ -2529,5 +2594,33 @@ mod tests {
         assert_eq!(got[0].3, s("Italy"));
         let got = one("Then the board's vice chair for Central Asia, Deniz Aksoy, signed it.");
         assert_eq!(got[0].1, s("vice chair for Central Asia"));
+    }
+
+    #[test]
+    fn honorifics_particles_missions_and_fuller_company_names() {
+        let got = find_people(&[
+            "The Sharjah Chamber of Commerce and Industry sent a delegation.".to_string(),
+            "It was headed by the chamber's first vice chairman Sheikh Saeed bin Rashid Al Qasimi, Trend reports.".to_string(),
+        ]);
+        assert_eq!(got[0].name, "Saeed bin Rashid Al Qasimi");
+        assert_eq!(got[0].title, s("first vice chairman"));
+        assert_eq!(
+            got[0].organisation,
+            s("Sharjah Chamber of Commerce and Industry")
+        );
+        let got = one("Also present was Friedrich zu Altenburg, head of the Saxony Trade Board.");
+        assert_eq!(got[0].0, "Friedrich zu Altenburg");
+        let got = one(
+            "Ravi Menon, First Secretary (Commerce) of the Embassy of India in Almaty, said so.",
+        );
+        assert_eq!(got[0].2, s("Embassy of India in Almaty"));
+        assert_eq!(got[0].3, s("India"));
+        let got = find_people(&[
+            "South Korea's Hanil Cell Materials will build a plant.".to_string(),
+            "A delegation was led by Hanil's executive vice president Kim Min-seo.".to_string(),
+        ]);
+        assert_eq!(got[0].organisation, s("Hanil Cell Materials"));
+        let got = one("Also attending was Park Ji-woo, president of the Korea Resources Corp.");
+        assert_eq!(got[0].2, s("Korea Resources Corp."));
     }
 }
