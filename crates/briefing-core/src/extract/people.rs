@@ -920,7 +920,7 @@ fn resolve_body(body: &str, paragraphs: &[String], g: &Gazetteer) -> Option<Stri
         .map(|w| w.to_lowercase())
         .collect();
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         let toks = tokens(p);
         for (i, t) in toks.iter().enumerate() {
             if !capitalised(t.text) || t.text.to_lowercase() != head {
@@ -1085,13 +1085,31 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
     }
 }
 
+/// The first 32 KB of an article, where it introduces the bodies it names: the look-ups
+/// made for each person read no further, so that extraction stays linear in the size of
+/// the text.
+fn opening(paragraphs: &[String]) -> impl Iterator<Item = &str> {
+    let mut left: usize = 32 * 1024;
+    paragraphs.iter().map_while(move |p| {
+        if left == 0 {
+            return None;
+        }
+        let mut end = p.len().min(left);
+        while !p.is_char_boundary(end) {
+            end -= 1;
+        }
+        left -= end.max(1).min(left);
+        Some(&p[..end])
+    })
+}
+
 /// A one-word body's full name when the article gives one that ends in a word of companies:
 /// "Daeyang" -> "Daeyang Cell Materials".
 fn fuller_company(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
     if org.contains(' ') || !capitalised(org) {
         return None;
     }
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         for (k, _) in p.match_indices(org) {
             let after = &p[k + org.len()..];
             let words: Vec<&str> = after
@@ -1165,6 +1183,9 @@ fn nation_in(org: &str, g: &Gazetteer) -> Option<String> {
             .or_else(|| {
                 // "KazakhExport", "UzAuto": a demonym heading a compound name.
                 let w = words[i];
+                if !w.chars().skip(1).any(char::is_uppercase) {
+                    return None;
+                }
                 g.demonyms.iter().find_map(|d| {
                     let rest = w.strip_prefix(d.as_str())?;
                     (d.chars().count() >= 4 && rest.starts_with(char::is_uppercase))
@@ -1181,7 +1202,7 @@ fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<S
     if let Some(c) = org.split_whitespace().next().and_then(|w| g.nation(w)) {
         return Some(c);
     }
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         for (k, _) in p.match_indices(org) {
             let before: Vec<&str> = p[..k].split_whitespace().rev().take(4).collect();
             // The nearest capitalised word before, past "company", "the" and the like.
@@ -1231,7 +1252,7 @@ fn company_state(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<Stri
         return None;
     }
     let mut states: Vec<String> = Vec::new();
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         let words: Vec<&str> = p.split_whitespace().collect();
         for pair in words.windows(2) {
             let noun = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -1264,6 +1285,12 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
     }
     let comma = trimmed.ends_with(',');
     let trimmed = trimmed.trim_end_matches(',');
+    // Only the sentence before the name matters (and reading back to it keeps this linear).
+    let trimmed = &trimmed[trimmed
+        .rfind(['.', ';', '"', '“', '”', ':'])
+        .map_or(0, |k| {
+            k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+        })..];
     // "The hokim (governor) of Namangan region, X": the gloss is set aside and put back
     // after the title's last word.
     let mut glosses: Vec<(&str, &str)> = Vec::new();
@@ -1556,7 +1583,7 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
 
 /// "Smolensk" -> "Smolensk Oblast" when the article names the place so elsewhere.
 fn fuller_place(place: &str, paragraphs: &[String], g: &Gazetteer) -> String {
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         for (k, _) in p.match_indices(place) {
             let after = &p[k + place.len()..];
             for kind in &g.place_types {
@@ -1610,6 +1637,11 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     let mut title_refs: Vec<(Span, String, Option<String>)> = Vec::new();
     // Names without a title or other evidence: mentions of people found elsewhere, or nothing.
     let mut bare: Vec<(String, Span)> = Vec::new();
+    // Bodies already looked up in the article's opening, by the name that was looked up.
+    let mut resolved: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    let mut fuller: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
         let runs = runs(p, &toks);
@@ -1720,7 +1752,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 org = if capitalised(head) {
                     Some(o)
                 } else {
-                    resolve_body(&o, paragraphs, g)
+                    resolved
+                        .entry(o.clone())
+                        .or_insert_with(|| resolve_body(&o, paragraphs, g))
+                        .clone()
                 };
             }
             // "Japan International Cooperation Agency in Uzbekistan", "Lorenzo de' Medici
@@ -1729,7 +1764,11 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             // "Daeyang's executive vice president": the company as the article names it in
             // full ("Daeyang Cell Materials").
             if let Some(o) = org.take() {
-                org = Some(fuller_company(&o, paragraphs, g).unwrap_or(o));
+                let full = fuller
+                    .entry(o.clone())
+                    .or_insert_with(|| fuller_company(&o, paragraphs, g))
+                    .clone();
+                org = Some(full.unwrap_or(o));
             }
             let mut post_country = None;
             if let Some(o) = org.take() {
@@ -2622,5 +2661,20 @@ mod tests {
         assert_eq!(got[0].organisation, s("Hanil Cell Materials"));
         let got = one("Also attending was Park Ji-woo, president of the Korea Resources Corp.");
         assert_eq!(got[0].2, s("Korea Resources Corp."));
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_name_and_bodies_looked_up_once() {
+        // The clause before a name starts after a closing curly quote (a multi-byte mark).
+        let got = one("“A port is data.” Deputy Mayor Anna Berg said so.");
+        assert_eq!(got[0].0, "Anna Berg");
+        // Many mentions of one owner in a long article: the same body each time.
+        let mut paragraphs = vec!["The Caspian Shipping Board met on Monday.".to_string()];
+        for _ in 0..200 {
+            paragraphs.push("Then the board's chairman Arman Zhunusov spoke.".to_string());
+        }
+        let got = find_people(&paragraphs);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].organisation, s("Caspian Shipping Board"));
     }
 }
