@@ -42,6 +42,17 @@ pub(super) fn tokens(p: &str) -> Vec<Tok<'_>> {
 /// Lower-case words allowed inside a run: "Deputy Chairman of the Brest Oblast ...",
 /// "Nicolaas van der Berg".
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on"];
+/// Lower-case kinds of places that close a place's name before a title: "Samarkand city
+/// mayor".
+const PLACE_KINDS: &[&str] = &[
+    "city",
+    "region",
+    "district",
+    "province",
+    "oblast",
+    "county",
+    "municipality",
+];
 const PARTICLES: &[&str] = &[
     "van", "der", "de", "den", "von", "al", "el", "bin", "ibn", "la", "du", "di", "da", "dos",
     "zu", "vom", "ten", "ter", "del", "della", "dei", "degli",
@@ -222,7 +233,13 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 .take(4)
                 .map(|x| x.text)
                 .collect();
-            j > i + 1 && lower_title_len(&words, g).is_some()
+            // "and Samarkand city mayor X": a kind of place may stand before the title.
+            let past_kind = words
+                .first()
+                .is_some_and(|w| PLACE_KINDS.contains(w))
+                .then(|| lower_title_len(&words[1..], g))
+                .flatten();
+            j > i + 1 && (lower_title_len(&words, g).is_some() || past_kind.is_some())
         };
         // "Serik Nurov on Monday": a date after "on" is no part of a name or a body.
         let on_date = t.text == "on"
@@ -236,8 +253,25 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 .any(|c| matches!(c.text, "Embassy" | "Consulate" | "Mission"))
             && !cur.iter().any(|c| c.text == "in")
             && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
+        // "represented by Ali Yilmaz and Mehmet Demir": "and" between two names.
+        let and_between_names = t.text == "and"
+            && cur.len() >= 2
+            && cur.iter().all(|c| capitalised(c.text))
+            && is_name(&cur, g)
+            && {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && j - i <= 4
+                    && capitalised(toks[j].text)
+                    && &p[toks[j - 1].end..toks[j].start] == " "
+                {
+                    j += 1;
+                }
+                j >= i + 3 && is_name(&toks[i + 1..j], g)
+            };
         let inside = !and_before_title
             && !and_after_name
+            && !and_between_names
             && !and_before_lower_title
             && !on_date
             && (capitalised(t.text)
@@ -389,7 +423,10 @@ fn is_name(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
                 && !g.portfolio_fields.contains(t.text)
                 && !g.country_of.contains_key(t.text)
                 && !g.country_of.contains_key(bare)
-                && !SENTENCE_WORDS.contains(&t.text)
+                // "Nguyen Van An": a short given name closing a long name may look like a
+                // word that starts sentences.
+                && (!SENTENCE_WORDS.contains(&t.text)
+                    || k > 1 && k + 1 == toks.len() && matches!(t.text, "An" | "On"))
                 && !g.titles.iter().any(|ti| ti.len() == 1 && ti[0] == t.text)
                 && !g.modifiers.iter().any(|m| m.len() == 1 && m[0] == t.text)
                 && t.text.chars().any(char::is_lowercase)
@@ -830,6 +867,20 @@ fn lower_case_apposition(
                 tail.truncate(k);
             }
             title_end += 1 + tail.len();
+        } else if joiner == "for" && tail.first().is_some_and(|w| !capitalised(w) && *w != "the") {
+            // "regional councillor for economic development of Lombardy": the field joins
+            // the title, the body follows "of".
+            let field = tail.iter().take_while(|w| **w != "of").count();
+            title_end += 1 + field;
+            let body: Vec<&str> = tail[field..]
+                .iter()
+                .copied()
+                .skip(1)
+                .skip_while(|w| *w == "the")
+                .collect();
+            if !body.is_empty() {
+                org = Some(body.join(" "));
+            }
         } else {
             // "deputy chairman of the Brest regional executive committee": the body.
             if tail.first() == Some(&"the") {
@@ -1060,11 +1111,34 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
             }
             // "Lam Dong's Department of Agriculture": a place's body is the department, the
             // place tells the state when the gazetteer knows it.
+            // Not "People's Committee" or "Children's Hospital": a common noun's possessive
+            // is part of the name.
+            const BODIES: &[&str] = &[
+                "Department",
+                "Ministry",
+                "Office",
+                "Administration",
+                "Directorate",
+                "Agency",
+                "Bureau",
+                "Service",
+                "Government",
+                "Akimat",
+                "Hokimiyat",
+                "Khokimiyat",
+                "Municipality",
+            ];
             let body = org[k + mark.len()..].trim();
             if !head.is_empty()
                 && head.len() <= 3
                 && head.iter().all(|w| capitalised(w))
-                && body.starts_with(|c: char| c.is_uppercase())
+                && !head
+                    .iter()
+                    .any(|w| matches!(*w, "People" | "Children" | "Women" | "Workers" | "Veterans"))
+                && body
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| BODIES.contains(&w))
             {
                 return (Some(body.to_string()), g.country_in(&head.join(" ")));
             }
@@ -1342,7 +1416,8 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         // The title ends the clause, or its "of <body>" does (only before a comma).
         let org = if rest.is_empty() {
             let owner = k.checked_sub(1).map(|j| words[j]);
-            match owner.and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))) {
+            // "TotalEnergies' chief executive": a plural's possessive drops its apostrophe only.
+            match owner.and_then(owner_stem) {
                 Some(last) if capitalised(last) => {
                     // "Xinfeng Power Group's": the capitalised words ending in the possessive.
                     let mut s = k - 1;
@@ -1374,13 +1449,21 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                     body.push(stem);
                     Some(body.join(" "))
                 }
-                // "Isfara mayor Suhrob Saidzoda": a place before the title is its body.
+                // "Isfara mayor Suhrob Saidzoda", "Samarkand city mayor X": a place before
+                // the title is its body.
                 _ if k > 0
-                    && capitalised(words[k - 1])
+                    && (capitalised(words[k - 1])
+                        || k > 1
+                            && PLACE_KINDS.contains(&words[k - 1])
+                            && capitalised(words[k - 2]))
                     && !SENTENCE_WORDS.contains(&words[k - 1])
                     && !comma =>
                 {
-                    let mut s = k - 1;
+                    let mut s = if capitalised(words[k - 1]) {
+                        k - 1
+                    } else {
+                        k - 2
+                    };
                     while s > 0
                         && capitalised(words[s - 1])
                         && !SENTENCE_WORDS.contains(&words[s - 1])
@@ -1388,7 +1471,8 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                         s -= 1;
                     }
                     let body = words[s..k].join(" ");
-                    if g.nation(&body).is_some() || body.split_whitespace().count() > 3 {
+                    // "Dutch senator X": a state, which `portfolio` makes the country.
+                    if body.split_whitespace().count() > 3 {
                         return None;
                     }
                     Some(body)
@@ -1428,6 +1512,15 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         return Some((title, org));
     }
     None
+}
+
+/// The owner in a possessive: "Group's" -> "Group"; "TotalEnergies'" -> "TotalEnergies" (a
+/// plural's possessive drops its apostrophe only).
+fn owner_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\'').filter(|x| x.ends_with('s')))
+        .or_else(|| w.strip_suffix('’').filter(|x| x.ends_with('s')))
 }
 
 /// What a delegation led by the person at `start` of `p` comes from: "a delegation of
@@ -1724,8 +1817,22 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         // "Eternal Flame" and "Great Stone" are not people).
                         let after = &p[run[run.len() - 1].end..];
                         let before = p[..run[0].start].trim_end();
+                        // "a delegation led by X": who leads or represents a side is a person.
+                        let led = |b: &str| {
+                            [" led by", " headed by", " represented by"]
+                                .iter()
+                                .any(|v| b.ends_with(v))
+                        };
+                        // "... represented by Ali Yilmaz and Mehmet Demir": both of them.
+                        let led_pair = ri > 0
+                            && before.ends_with(" and")
+                            && &p[runs[ri - 1][runs[ri - 1].len() - 1].end..run[0].start]
+                                == " and "
+                            && led(p[..runs[ri - 1][0].start].trim_end());
                         let evidence = speech_verb_follows(after)
-                            || HONORIFICS.iter().any(|h| before.ends_with(h));
+                            || HONORIFICS.iter().any(|h| before.ends_with(h))
+                            || led(before)
+                            || led_pair;
                         if !evidence {
                             bare.push((join(p, &run[ns..ne]), span(p, pi, run)));
                             continue;
@@ -2676,5 +2783,47 @@ mod tests {
         let got = find_people(&paragraphs);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].organisation, s("Caspian Shipping Board"));
+    }
+
+    #[test]
+    fn states_before_lower_case_titles_kinds_of_places_and_bare_leaders() {
+        let got = one(
+            "Also attending were Kazakh MP Daniyar Seitov and Dutch senator Joost van Leeuwen.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Daniyar Seitov".into(), s("MP"), None, s("Kazakhstan")),
+                (
+                    "Joost van Leeuwen".into(),
+                    s("senator"),
+                    None,
+                    s("Netherlands")
+                ),
+            ]
+        );
+        let got = one(
+            "Present were the head of the tourism department Alisher Karimov and Bukhara city mayor Oybek Rahimov.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, s("mayor"));
+        assert_eq!(got[1].2, s("Bukhara city"));
+        let got =
+            one("Anna Bianchi, regional councillor for economic development of Lombardy, said so.");
+        assert_eq!(got[0].1, s("regional councillor for economic development"));
+        assert_eq!(got[0].2, s("Lombardy"));
+        let got =
+            one("Its partners' chief executive Jean Dupont and Chinese Vice Premier Liu He met.");
+        assert_eq!(got[0].0, "Jean Dupont");
+        assert_eq!(got[1].1, s("Vice Premier"));
+        let got = one("Michelin Partners' chief executive Jean Dupont said so.");
+        assert_eq!(got[0].2, s("Michelin Partners"));
+        let got = one("The delegation was led by Hamid Karimi, and it visited Baku.");
+        assert_eq!(got[0].0, "Hamid Karimi");
+        let got = one(
+            "The delegation included Tran Van An, deputy head of the Hue People's Committee office.",
+        );
+        assert_eq!(got[0].0, "Tran Van An");
+        assert_eq!(got[0].2, s("Hue People's Committee office"));
     }
 }
