@@ -1727,7 +1727,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     // Title-only references ("the Atyrau Oblast First Vice Governor") are resolved after
     // every named person is known.
-    let mut title_refs: Vec<(Span, String, Option<String>)> = Vec::new();
+    // Each with the title (empty for a surname), the body and the state it names.
+    let mut title_refs: Vec<TitleRef> = Vec::new();
     // Names without a title or other evidence: mentions of people found elsewhere, or nothing.
     let mut bare: Vec<(String, Span)> = Vec::new();
     // Bodies already looked up in the article's opening, by the name that was looked up.
@@ -1753,10 +1754,10 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             let mut confidence = 0.9;
             let Some((ns, ne)) = r.name else {
                 if let Some(t) = title {
-                    title_refs.push((span(p, pi, run), t, org));
+                    title_refs.push((span(p, pi, run), t, org, None));
                 } else if run.len() == 1 {
                     // A surname alone, resolved once the people are known.
-                    title_refs.push((span(p, pi, run), String::new(), None));
+                    title_refs.push((span(p, pi, run), String::new(), None, None));
                 } else {
                     // Perhaps the full name of someone found with a title ("Park Ji-hoon",
                     // although a park is not a person).
@@ -1958,7 +1959,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
         }
     }
     title_refs.extend(lower_case_title_refs(paragraphs, g));
-    for (sp, title, org) in title_refs {
+    for (sp, title, org, state) in title_refs {
         let target = if title.is_empty() {
             // A surname; or the family name of a name written family name first ("Wang"
             // for Wang Lei, "Lee" for Lee Soo-jin).
@@ -1977,11 +1978,14 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             let holders: Vec<usize> = (0..people.len())
                 .filter(|&i| {
                     let x = &people[i];
-                    x.title.as_deref().is_some_and(|t| title_refers(&title, t))
+                    x.title
+                        .as_deref()
+                        .is_some_and(|t| title_refers(&title, t) || role_refers(&title, t, g))
                         && match (&org, &x.organisation) {
                             (Some(a), Some(b)) => b.contains(a.as_str()) || a.contains(b.as_str()),
                             _ => true,
                         }
+                        && (state.is_none() || x.country == state)
                 })
                 .collect();
             let before = |i: &usize| {
@@ -2026,14 +2030,36 @@ fn title_refers(alone: &str, held: &str) -> bool {
         .find('(')
         .and_then(|k| held[k + 1..].split(')').next())
         .map(str::to_lowercase);
-    h == a || h.starts_with(&format!("{a} of ")) || gloss.as_deref() == Some(a.as_str())
+    // "the Ambassador" for the Ambassador Extraordinary and Plenipotentiary.
+    h == a || h.starts_with(&format!("{a} ")) || gloss.as_deref() == Some(a.as_str())
 }
 
 /// "the akim said", "the khokim": a title in lower case after "the", as a reference.
-fn lower_case_title_refs(
-    paragraphs: &[String],
-    g: &Gazetteer,
-) -> Vec<(Span, String, Option<String>)> {
+/// A reference by title or surname: where it stands, the title (empty for a surname), the
+/// body and the state it names.
+type TitleRef = (Span, String, Option<String>, Option<String>);
+
+/// Role nouns that refer to any official: "the official said", "the Iranian guest responded".
+const ANY_ROLE: &[&str] = &["official", "guest", "visitor"];
+
+/// Whether a role noun used alone ("the diplomat", "the official") refers to the holder of
+/// `held` ("Ambassador Extraordinary and Plenipotentiary").
+fn role_refers(alone: &str, held: &str, g: &Gazetteer) -> bool {
+    if ANY_ROLE.contains(&alone) {
+        return true;
+    }
+    let held = held.to_lowercase();
+    g.role_titles(alone).is_some_and(|titles| {
+        titles
+            .iter()
+            .any(|t| held == *t || held.starts_with(&format!("{t} ")))
+    }) && !alone.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "the akim said", "the khokim", "the LCCI president", "the diplomat", "the French official":
+/// a title or role noun in lower case after "the" (past an acronym or a demonym, which gives
+/// the state), as a reference.
+fn lower_case_title_refs(paragraphs: &[String], g: &Gazetteer) -> Vec<TitleRef> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
@@ -2041,11 +2067,25 @@ fn lower_case_title_refs(
             if !t.text.eq_ignore_ascii_case("the") {
                 continue;
             }
-            let words: Vec<&str> = toks[i + 1..].iter().take(4).map(|x| x.text).collect();
-            let Some(n) = lower_title_len(&words, g) else {
+            let mut words: Vec<&str> = toks[i + 1..].iter().take(5).map(|x| x.text).collect();
+            // "the LCCI president", "the Iranian guest".
+            let acronym = words.first().is_some_and(|w| {
+                (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+            let state = words
+                .first()
+                .filter(|w| g.demonyms.contains(**w))
+                .and_then(|w| g.nation(w));
+            let skip = usize::from(acronym || state.is_some());
+            words.drain(..skip.min(words.len()));
+            let role = words.first().filter(|w| {
+                (ANY_ROLE.contains(w) || g.role_titles(w).is_some())
+                    && w.chars().all(char::is_lowercase)
+            });
+            let Some(n) = lower_title_len(&words, g).or(role.map(|_| 1)) else {
                 continue;
             };
-            let last = toks[i + n];
+            let last = toks[i + skip + n];
             // Only "the akim" closing a phrase, not "the akim of Aktobe Region" or "the
             // deputy minister's".
             let after = &p[last.end..];
@@ -2061,6 +2101,7 @@ fn lower_case_title_refs(
                 },
                 words[..n].join(" "),
                 None,
+                state,
             ));
         }
     }
