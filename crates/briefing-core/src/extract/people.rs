@@ -1624,7 +1624,10 @@ fn led_by() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         // "led by its deputy head, X": a lower-case title may stand before the name.
-        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?(?:[a-z][a-z -]*,? )?$")
+        // "led by Khujand mayor X": a place may stand before the lower-case title.
+        regex::Regex::new(
+            r"\b(?:headed|led|represented) by (?:its |their )?(?:(?:\p{Lu}[\p{L}'-]* ){0,2}[a-z][a-z -]*,? )?$",
+        )
             .expect("pattern compiles")
     })
 }
@@ -2866,5 +2869,18 @@ mod tests {
         );
         assert_eq!(got[0].0, "Tran Van An");
         assert_eq!(got[0].2, s("Hue People's Committee office"));
+    }
+
+    #[test]
+    fn a_place_before_a_lower_case_title_after_led_by() {
+        assert_eq!(
+            one("The Tajik delegation, led by Khujand mayor Rustam Saidov, visited Bishkek."),
+            vec![(
+                "Rustam Saidov".into(),
+                s("mayor"),
+                s("Khujand"),
+                s("Tajikistan")
+            )]
+        );
     }
 }
