@@ -856,7 +856,11 @@ fn lower_case_apposition(
         if next_name {
             return None;
         }
-        if g.is_portfolio(&words[skip..title_end].join(" ")) {
+        let tail_body = joiner == "of" && {
+            let t: Vec<&str> = tail.iter().copied().skip_while(|w| *w == "the").collect();
+            body_or_territory(&t.join(" "), g)
+        };
+        if g.is_portfolio(&words[skip..title_end].join(" ")) && !tail_body {
             // "minister of transport", "envoy for Central Asia": the portfolio is part of
             // the title; a closing "of Kazakhstan" names the country.
             if let Some(k) = tail.iter().rposition(|w| *w == "of")
@@ -932,6 +936,11 @@ fn portfolio(
         return;
     }
     if !g.is_portfolio(t) {
+        return;
+    }
+    // "First Secretary of the Embassy of Belarus", "Party Secretary of Xinjiang Uygur
+    // Autonomous Region": a body or a territory after "of" is the organisation.
+    if org.as_deref().is_some_and(|o| body_or_territory(o, g)) {
         return;
     }
     let Some(o) = org.take() else { return };
@@ -1080,6 +1089,52 @@ fn titled_body(
         }
         _ => portfolio(title, org, country, g),
     }
+}
+
+/// Whether the words after a portfolio title name a body ("Embassy of Belarus in Uzbekistan",
+/// "Security Council") or a territory ("Xinjiang Uygur Autonomous Region", "Samarkand")
+/// rather than a field ("Agriculture", "Foreign Affairs").
+fn body_or_territory(o: &str, g: &Gazetteer) -> bool {
+    const BODY_HEADS: &[&str] = &[
+        "Embassy",
+        "Consulate",
+        "Ministry",
+        "Committee",
+        "Council",
+        "Commission",
+        "Administration",
+        "Government",
+        "Office",
+        "Agency",
+        "Department",
+        "Chamber",
+        "Bank",
+        "Fund",
+        "Union",
+        "Association",
+        "Party",
+        "Parliament",
+        "Assembly",
+        "Senate",
+    ];
+    let words: Vec<&str> = o.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let before_of: Vec<&str> = words.iter().copied().take_while(|w| *w != "of").collect();
+    let head = before_of.last().copied().unwrap_or_default();
+    let place_first = g.country_of.contains_key(*first)
+        || words
+            .get(1)
+            .is_some_and(|w| g.country_of.contains_key(&format!("{first} {w}")));
+    BODY_HEADS.contains(first)
+        || BODY_HEADS.contains(&head) && capitalised(first)
+        || g.nation(o).is_none()
+            && capitalised(first)
+            && (place_first
+                || g.place_types
+                    .iter()
+                    .any(|t| t.last().is_some_and(|w| w == head)))
 }
 
 /// "Ministry of Transport of Latvia" after "at": the body, with a closing "of <state>" taken
@@ -1246,6 +1301,8 @@ fn without_post(org: &str) -> &str {
 /// branch of China National Petroleum Corporation" -> China. A city or region does not
 /// count here ("Baku"): the state named outright goes first.
 fn nation_in(org: &str, g: &Gazetteer) -> Option<String> {
+    // "Embassy of Belarus in Uzbekistan": the state after "in" is the post, not the owner.
+    let org = org.rsplit_once(" in ").map_or(org, |(head, _)| head);
     let words: Vec<&str> = org
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
@@ -1412,7 +1469,15 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         } else {
             n
         };
-        let rest = &words[k + n..];
+        // "Vietnam's ambassador to Kazakhstan, X": the host state after "to" or "in" is
+        // neither title nor body.
+        let host = g.is_sent(&words[k..k + n].join(" "))
+            && words.get(k + n).is_some_and(|w| matches!(*w, "to" | "in"))
+            && words.len() - k - n <= 4
+            && words[k + n + 1..]
+                .iter()
+                .all(|w| capitalised(w) || *w == "the");
+        let rest = if host { &[][..] } else { &words[k + n..] };
         // The title ends the clause, or its "of <body>" does (only before a comma).
         let org = if rest.is_empty() {
             let owner = k.checked_sub(1).map(|j| words[j]);
@@ -1833,7 +1898,17 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                             && &p[runs[ri - 1][runs[ri - 1].len() - 1].end..run[0].start]
                                 == " and "
                             && led(p[..runs[ri - 1][0].start].trim_end());
-                        let evidence = speech_verb_follows(after)
+                        // "his Hungarian counterpart Peter Szijjarto".
+                        let counterpart = before.ends_with(" counterpart");
+                        if counterpart {
+                            stated_country = before
+                                .trim_end_matches(" counterpart")
+                                .rsplit(' ')
+                                .next()
+                                .and_then(|w| g.nation(w));
+                        }
+                        let evidence = counterpart
+                            || speech_verb_follows(after)
                             || HONORIFICS.iter().any(|h| before.ends_with(h))
                             || led(before)
                             || led_pair;
@@ -2882,5 +2957,37 @@ mod tests {
                 s("Tajikistan")
             )]
         );
+    }
+
+    #[test]
+    fn bodies_and_territories_after_portfolio_titles_hosts_and_counterparts() {
+        let got = one("Li Qiang, Party secretary of Xinjiang Uygur Autonomous Region, said so.");
+        assert_eq!(got[0].1, s("Party secretary"));
+        assert_eq!(got[0].2, s("Xinjiang Uygur Autonomous Region"));
+        assert_eq!(got[0].3, s("China"));
+        let got =
+            one("Olga Smirnova, First Secretary of the Embassy of Belarus in Uzbekistan, said so.");
+        assert_eq!(
+            got,
+            vec![(
+                "Olga Smirnova".into(),
+                s("First Secretary"),
+                s("Embassy of Belarus in Uzbekistan"),
+                s("Belarus")
+            )]
+        );
+        // A field stays in the title.
+        let got = one("Jamshid Tursunov, Minister of Agriculture of Uzbekistan, said so.");
+        assert_eq!(got[0].1, s("Minister of Agriculture"));
+        assert_eq!(got[0].2, None);
+        let got = one("Vietnam's ambassador to Kazakhstan, Le Van Hoa, attended.");
+        assert_eq!(
+            got,
+            vec![("Le Van Hoa".into(), s("ambassador"), None, s("Vietnam"))]
+        );
+        let got = one("He held talks with his Hungarian counterpart Gabor Toth in Budapest.");
+        assert_eq!(got, vec![("Gabor Toth".into(), None, None, s("Hungary"))]);
+        let got = one("Aibek Asanov, the company's chief financial officer, said so.");
+        assert_eq!(got[0].1, s("chief financial officer"));
     }
 }
