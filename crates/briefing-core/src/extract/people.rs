@@ -825,6 +825,19 @@ fn lower_case_apposition(
         title_end -= 1;
     }
     if let Some(&joiner) = words.get(title_end)
+        && joiner == "to"
+        && matches!(
+            words[title_end - 1],
+            "adviser" | "advisor" | "assistant" | "aide" | "counsellor"
+        )
+        && words[title_end + 1..]
+            .iter()
+            .all(|w| !capitalised(w) && !matches!(*w, "said" | "told" | "says"))
+    {
+        // "Name, an adviser to the marshal on international cooperation": whom the adviser
+        // serves and on what is part of the title.
+        title_end = words.len();
+    } else if let Some(&joiner) = words.get(title_end)
         && joiner == "at"
         && words.get(title_end + 1).is_some_and(|w| capitalised(w))
     {
@@ -2989,5 +3002,15 @@ mod tests {
         assert_eq!(got, vec![("Gabor Toth".into(), None, None, s("Hungary"))]);
         let got = one("Aibek Asanov, the company's chief financial officer, said so.");
         assert_eq!(got[0].1, s("chief financial officer"));
+    }
+
+    #[test]
+    fn an_adviser_to_someone_on_something() {
+        let got =
+            one("Anna Kowalska, an adviser to the marshal on international cooperation, said so.");
+        assert_eq!(
+            got[0].1,
+            s("adviser to the marshal on international cooperation")
+        );
     }
 }
