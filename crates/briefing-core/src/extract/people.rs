@@ -3013,4 +3013,19 @@ mod tests {
             s("adviser to the marshal on international cooperation")
         );
     }
+
+    #[test]
+    fn a_deputy_general_manager_of_a_company_abbreviated_co() {
+        let got =
+            one("Wang Fang, deputy general manager of Xinjiang Tianshan Cement Co., said so.");
+        assert_eq!(
+            got,
+            vec![(
+                "Wang Fang".into(),
+                s("deputy general manager"),
+                s("Xinjiang Tianshan Cement Co."),
+                s("China")
+            )]
+        );
+    }
 }
