@@ -746,12 +746,17 @@ fn lower_title_len(words: &[&str], g: &Gazetteer) -> Option<usize> {
             // the modifiers and a portfolio title.
             let field = words.get(deepest)?;
             let title = words.get(deepest + 1)?;
-            (deepest > 0
-                && field.chars().all(char::is_lowercase)
+            // Also "trade counsellor", "energy minister" without a modifier.
+            let titled = g.is_portfolio(title)
+                || g.titles
+                    .iter()
+                    .any(|t| t.len() == 1 && t[0].eq_ignore_ascii_case(title));
+            (field.chars().all(char::is_lowercase)
                 && g.portfolio_fields
                     .iter()
                     .any(|f| f.eq_ignore_ascii_case(field))
-                && g.is_portfolio(title)
+                && titled
+                && !single_modifier(&[title.to_string()], g)
                 && title.chars().all(char::is_lowercase))
             .then_some(deepest + 2)
         })
@@ -3027,5 +3032,14 @@ mod tests {
                 s("China")
             )]
         );
+    }
+
+    #[test]
+    fn a_lower_case_field_before_any_title() {
+        let got = one("The embassy's trade counsellor, Jan Novak, attended.");
+        assert_eq!(got[0].0, "Jan Novak");
+        assert_eq!(got[0].1, s("trade counsellor"));
+        let got = one("The fund is ready, said energy minister Almas Satov.");
+        assert_eq!(got[0].1, s("energy minister"));
     }
 }
