@@ -500,6 +500,27 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
     let found = found.map(|(ts, te)| (portfolio_field_before(run, ts, te, g), te));
     let Some((ts, te)) = found else {
         let name = is_name(run, g).then_some((0, run.len()));
+        // "Mehmet Demir of the Istanbul Chamber of Commerce": a name, then its body (a person
+        // only with other evidence, such as a verb of saying or "led by").
+        let of_body = name.is_none().then(|| {
+            let k = (2..=3)
+                .find(|&k| run.get(k).is_some_and(|t| t.text == "of") && is_name(&run[..k], g))?;
+            let skip = if run.get(k + 1).is_some_and(|t| t.text == "the") {
+                2
+            } else {
+                1
+            };
+            (k + skip < run.len()).then_some((k, k + skip))
+        });
+        if let Some((k, b)) = of_body.flatten() {
+            return Reading {
+                name: Some((0, k)),
+                title: None,
+                org: Some((b, run.len())),
+                before: None,
+                at: false,
+            };
+        }
         return Reading {
             name,
             title: None,
@@ -3041,5 +3062,19 @@ mod tests {
         assert_eq!(got[0].1, s("trade counsellor"));
         let got = one("The fund is ready, said energy minister Almas Satov.");
         assert_eq!(got[0].1, s("energy minister"));
+    }
+
+    #[test]
+    fn a_name_of_a_body_with_evidence() {
+        let got = one("Prices will rise, Anna Smith of Deutsche Bank said.");
+        assert_eq!(
+            got,
+            vec![("Anna Smith".into(), None, s("Deutsche Bank"), None)]
+        );
+        let got =
+            one("A delegation led by Emre Aksoy of the Istanbul Chamber of Commerce arrived.");
+        assert_eq!(got[0].2, s("Istanbul Chamber of Commerce"));
+        assert_eq!(got[0].3, s("Türkiye"));
+        assert!(one("The Bank of China and the University of Central Asia signed it.").is_empty());
     }
 }
