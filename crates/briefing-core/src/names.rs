@@ -46,8 +46,8 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
-/// Folds the spellings transliterations disagree on: yu/iu/ju, ya/ia/ja, kh/h, doubled
-/// consonants, -yev/-iev/-ev, y/i.
+/// Folds the spellings transliterations disagree on: yu/iu/ju, ya/ia/ja, kh/h, zh/j, q/k,
+/// doubled consonants, -yev/-iev/-ev, y/i.
 fn fold_word(w: &str) -> String {
     let mut s = w.to_string();
     for (from, to) in [
@@ -58,6 +58,9 @@ fn fold_word(w: &str) -> String {
         ("ia", "a"),
         ("ja", "a"),
         ("kh", "h"),
+        // Kazakh and Uzbek Latin: "Jaksylykov" for Zhaksylykov (ж), "Qodirov" for Kadirov (қ).
+        ("zh", "j"),
+        ("q", "k"),
         ("yev", "ev"),
         ("iev", "ev"),
         ("ye", "e"),
@@ -144,6 +147,8 @@ mod tests {
         );
         assert!(same_person("Mikhail Serkov", "Михаил Серков"));
         assert!(same_person("Erkin Kholmuradov", "Erkin Holmuradov"));
+        assert!(same_person("Daniyar Zhaksylykov", "Daniyar Jaksylykov"));
+        assert!(same_person("Bobur Qodirov", "Bobur Kadirov"));
         assert!(!same_person("Mikhail Serkov", "Mikhail Sorokin"));
         assert!(
             !same_person("Gumar Dyusembayev", "Nurlan Dyusembayev"),

@@ -11,6 +11,7 @@ const SPEECH_VERBS: &str = include_str!("../../data/speech_verbs.txt");
 const PLACE_TYPES: &str = include_str!("../../data/place_types.txt");
 const ROLE_NOUNS: &str = include_str!("../../data/role_nouns.tsv");
 const COMPANY_WORDS: &str = include_str!("../../data/company_words.txt");
+const PORTFOLIO_FIELDS: &str = include_str!("../../data/portfolio_fields.txt");
 
 pub struct Gazetteer {
     /// Titles as word sequences ("Prime Minister" -> ["Prime", "Minister"]), longest first.
@@ -42,6 +43,8 @@ pub struct Gazetteer {
     pub company_words: HashSet<String>,
     /// Verbs of saying, English and Russian.
     pub speech_verbs: HashSet<String>,
+    /// Fields of portfolios ("Trade", "Economy"), which no name contains.
+    pub portfolio_fields: HashSet<String>,
 }
 
 fn lines(s: &str) -> impl Iterator<Item = &str> {
@@ -122,6 +125,7 @@ impl Gazetteer {
                 not_people,
                 company_words,
                 speech_verbs,
+                portfolio_fields: lines(PORTFOLIO_FIELDS).map(str::to_string).collect(),
             }
         })
     }

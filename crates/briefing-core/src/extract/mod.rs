@@ -8,6 +8,9 @@
 //! at its end. Apposition ("Gumar Dyusembayev, First Vice Governor of Atyrau Oblast") joins a
 //! name run with the title run after its comma. Later references by surname or by title
 //! ("Dyusembayev said", "the Atyrau Oblast First Vice Governor") resolve to the person.
+//! A person's state comes from the constructions (a demonym or possessive, the body, the
+//! delegation or its list of members) and, for an English story that gives none, from the
+//! dateline's place: the officials a wire story leaves unplaced are most often the hosts.
 //!
 //! Also found: quotes and their speakers, topics (with who proposed them), commitments and
 //! figures in English and Russian, dates resolved against the publication date, places from
@@ -94,6 +97,9 @@ pub fn extract(article: &Article) -> Suggestions {
     } else {
         people::find_people(&article.paragraphs)
     };
+    if article.language != "ru" {
+        people::host_country(&mut people, article.dateline.as_deref());
+    }
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
     let facts = if article.language == "ru" {
         facts_ru::find_facts_ru(&article.paragraphs, &people)

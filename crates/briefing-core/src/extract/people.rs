@@ -42,8 +42,20 @@ pub(super) fn tokens(p: &str) -> Vec<Tok<'_>> {
 /// Lower-case words allowed inside a run: "Deputy Chairman of the Brest Oblast ...",
 /// "Nicolaas van der Berg".
 const CONNECTORS: &[&str] = &["of", "the", "and", "for", "on"];
+/// Lower-case kinds of places that close a place's name before a title: "Samarkand city
+/// mayor".
+const PLACE_KINDS: &[&str] = &[
+    "city",
+    "region",
+    "district",
+    "province",
+    "oblast",
+    "county",
+    "municipality",
+];
 const PARTICLES: &[&str] = &[
     "van", "der", "de", "den", "von", "al", "el", "bin", "ibn", "la", "du", "di", "da", "dos",
+    "zu", "vom", "ten", "ter", "del", "della", "dei", "degli",
 ];
 /// Capitalised words that start sentences, not names.
 const SENTENCE_WORDS: &[&str] = &[
@@ -84,6 +96,7 @@ const SENTENCE_WORDS: &[&str] = &[
     "Ms",
     "Mrs",
     "Dr",
+    "Sheikh",
     "Meanwhile",
     "However",
     "Negotiations",
@@ -115,7 +128,7 @@ const SENTENCE_WORDS: &[&str] = &[
 ];
 
 const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister",
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Madam", "Mister", "Sheikh",
 ];
 
 /// Whether a verb of saying, or of what officials do in a meeting, follows a name: evidence
@@ -161,11 +174,20 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     && title_at(&toks[i + 2..], 0, g).is_some());
         // "Ambassador of Azerbaijan to Belarus Rashad Huseynli", "Ambassador of Kazakhstan in
         // Hungary Aidar Nurgaliyev": "to" or "in" names the host state.
+        // "Honorary Consul of the Netherlands in Aktau Ruslan Temirkhanov": "in" names the post.
         let to_host = matches!(t.text, "to" | "in")
             && cur.iter().any(|c| g.is_sent(c.text))
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.text == "the" || g.nation(n.text).is_some());
+            && toks.get(i + 1).is_some_and(|n| {
+                n.text == "the"
+                    || g.nation(n.text).is_some()
+                    || t.text == "in"
+                        && capitalised(n.text)
+                        && !cur.iter().any(|c| matches!(c.text, "in" | "to"))
+                        && (p[n.end..].starts_with(", ")
+                            || toks
+                                .get(i + 2)
+                                .is_some_and(|m| capitalised(m.text) && &p[n.end..m.start] == " "))
+            });
         // "Plenipotentiary Representative of the President of the Kyrgyz Republic in Talas
         // Region": "in" after a representative's principal names the territory served.
         let in_territory = t.text == "in"
@@ -195,13 +217,68 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
             && is_name(&cur[cur.len() - 2..], g)
             && &p[cur[cur.len() - 2].end..cur[cur.len() - 1].start] == " "
+            && (toks.get(i + 1).is_some_and(|n| capitalised(n.text))
+                // "Minister of Health X and the Ambassador of Türkiye": "the" and a title.
+                || toks.get(i + 1).is_some_and(|n| n.text == "the")
+                    && title_at(&toks[(i + 2).min(toks.len())..], 0, g).is_some());
+        // "Rustam Aliev and Isfara mayor Davron Nazarov": "and" before a place and a lower-case
+        // title starts another person.
+        let and_before_lower_title = t.text == "and" && {
+            let mut j = i + 1;
+            while j < toks.len() && j - i <= 3 && capitalised(toks[j].text) {
+                j += 1;
+            }
+            let words: Vec<&str> = toks[j.min(toks.len())..]
+                .iter()
+                .take(4)
+                .map(|x| x.text)
+                .collect();
+            // "and Samarkand city mayor X": a kind of place may stand before the title.
+            let past_kind = words
+                .first()
+                .is_some_and(|w| PLACE_KINDS.contains(w))
+                .then(|| lower_title_len(&words[1..], g))
+                .flatten();
+            j > i + 1 && (lower_title_len(&words, g).is_some() || past_kind.is_some())
+        };
+        // "Serik Nurov on Monday": a date after "on" is no part of a name or a body.
+        let on_date = t.text == "on"
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| SENTENCE_WORDS.contains(&n.text));
+        // "Embassy of India in Tashkent": a mission's post is part of its name.
+        let mission_in = t.text == "in"
+            && cur
+                .iter()
+                .any(|c| matches!(c.text, "Embassy" | "Consulate" | "Mission"))
+            && !cur.iter().any(|c| c.text == "in")
             && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
+        // "represented by Ali Yilmaz and Mehmet Demir": "and" between two names.
+        let and_between_names = t.text == "and"
+            && cur.len() >= 2
+            && cur.iter().all(|c| capitalised(c.text))
+            && is_name(&cur, g)
+            && {
+                let mut j = i + 1;
+                while j < toks.len()
+                    && j - i <= 4
+                    && capitalised(toks[j].text)
+                    && &p[toks[j - 1].end..toks[j].start] == " "
+                {
+                    j += 1;
+                }
+                j >= i + 3 && is_name(&toks[i + 1..j], g)
+            };
         let inside = !and_before_title
             && !and_after_name
+            && !and_between_names
+            && !and_before_lower_title
+            && !on_date
             && (capitalised(t.text)
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
                 || to_host
+                || mission_in
                 || in_territory
                 || at_body);
         // "Deputy Minister of Culture, Information, Sports and Youth Policy of Kyrgyzstan":
@@ -237,10 +314,19 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
 /// Whether a run so far is a portfolio title and its "of", with no state named yet:
 /// "Deputy Minister of Culture" (not "Minister of Agriculture of Uzbekistan").
 fn in_portfolio(cur: &[Tok<'_>], g: &Gazetteer) -> bool {
-    cur.iter()
+    // "Uzbek Deputy Minister of Investment": a state before the title is no matter.
+    let portfolio = cur
+        .iter()
         .position(|c| g.is_portfolio(c.text))
-        .is_some_and(|k| cur.get(k + 1).is_some_and(|n| n.text == "of"))
-        && !cur.iter().any(|c| g.nation(c.text).is_some())
+        .filter(|&k| cur.get(k + 1).is_some_and(|n| n.text == "of"));
+    // "Senate Committee on International Relations, Defence and Security".
+    let committee_on = cur
+        .iter()
+        .position(|c| c.text == "on")
+        .filter(|&k| k > 0 && capitalised(cur[k - 1].text));
+    portfolio
+        .or(committee_on)
+        .is_some_and(|k| !cur[k..].iter().any(|c| g.nation(c.text).is_some()))
 }
 
 /// Whether the capitalised words from `i` are one item of a list that goes on (followed by
@@ -334,9 +420,13 @@ fn is_name(toks: &[Tok<'_>], g: &Gazetteer) -> bool {
             let korean_family = toks.get(k + 1).is_some_and(|n| korean_given(n.text));
             capitalised(t.text)
                 && (!g.not_people.contains(t.text) || korean_family)
+                && !g.portfolio_fields.contains(t.text)
                 && !g.country_of.contains_key(t.text)
                 && !g.country_of.contains_key(bare)
-                && !SENTENCE_WORDS.contains(&t.text)
+                // "Nguyen Van An": a short given name closing a long name may look like a
+                // word that starts sentences.
+                && (!SENTENCE_WORDS.contains(&t.text)
+                    || k > 1 && k + 1 == toks.len() && matches!(t.text, "An" | "On"))
                 && !g.titles.iter().any(|ti| ti.len() == 1 && ti[0] == t.text)
                 && !g.modifiers.iter().any(|m| m.len() == 1 && m[0] == t.text)
                 && t.text.chars().any(char::is_lowercase)
@@ -351,6 +441,10 @@ fn korean_given(w: &str) -> bool {
             && !b.is_empty()
             && b.chars().all(char::is_lowercase)
     })
+}
+
+fn join_words(toks: &[Tok<'_>]) -> String {
+    toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 fn join(p: &str, toks: &[Tok<'_>]) -> String {
@@ -393,6 +487,9 @@ struct Reading {
     name: Option<(usize, usize)>,
     title: Option<(usize, usize)>,
     org: Option<(usize, usize)>,
+    /// The words before the title ("Sverdlovsk Region" in "Sverdlovsk Region Minister of
+    /// ..."), kept when `org` is what follows the title.
+    before: Option<(usize, usize)>,
     /// The body came after "at" ("State Secretary at the Ministry of Transport"): it is an
     /// organisation, not a portfolio.
     at: bool,
@@ -403,10 +500,32 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
     let found = found.map(|(ts, te)| (portfolio_field_before(run, ts, te, g), te));
     let Some((ts, te)) = found else {
         let name = is_name(run, g).then_some((0, run.len()));
+        // "Mehmet Demir of the Istanbul Chamber of Commerce": a name, then its body (a person
+        // only with other evidence, such as a verb of saying or "led by").
+        let of_body = name.is_none().then(|| {
+            let k = (2..=3)
+                .find(|&k| run.get(k).is_some_and(|t| t.text == "of") && is_name(&run[..k], g))?;
+            let skip = if run.get(k + 1).is_some_and(|t| t.text == "the") {
+                2
+            } else {
+                1
+            };
+            (k + skip < run.len()).then_some((k, k + skip))
+        });
+        if let Some((k, b)) = of_body.flatten() {
+            return Reading {
+                name: Some((0, k)),
+                title: None,
+                org: Some((b, run.len())),
+                before: None,
+                at: false,
+            };
+        }
         return Reading {
             name,
             title: None,
             org: None,
+            before: None,
             at: false,
         };
     };
@@ -414,6 +533,7 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         name: None,
         title: Some((ts, te)),
         org: (ts > 0).then_some((0, ts)),
+        before: (ts > 0).then_some((0, ts)),
         at: false,
     };
     let rest = &run[te..];
@@ -456,6 +576,26 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         reading.org = (body_start < end).then_some((body_start, end));
         return reading;
     }
+    if !g.is_portfolio(&title_text.join(" "))
+        && rest.first().is_some_and(|t| t.text == "for")
+        && rest.get(1).is_some_and(|t| capitalised(t.text))
+    {
+        // "Lyon's Deputy Mayor for International Relations Sylvain Marchetti-Roux": the field
+        // after "for" is part of the title, the body stands before it.
+        for len in [3, 2] {
+            let Some(name_start) = run.len().checked_sub(len) else {
+                continue;
+            };
+            if name_start > te + 1
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+            {
+                reading.name = Some((name_start, run.len()));
+                reading.title = Some((ts, name_start));
+                return reading;
+            }
+        }
+    }
     if g.is_portfolio(&title_text.join(" ")) && rest.first().is_some_and(|t| t.text == "for") {
         // "State Secretary for Economic Affairs Friederike von Bülow": the portfolio after
         // "for" is part of the title (`portfolio` joins it), the name closes the run.
@@ -466,7 +606,11 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             let particle = run[name_start..]
                 .iter()
                 .any(|t| PARTICLES.contains(&t.text));
-            if name_start > te + 1 && (len < 4 || particle) && is_name(&run[name_start..], g) {
+            if name_start > te + 1
+                && (len < 4 || particle)
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+            {
                 reading.name = Some((name_start, run.len()));
                 reading.org = Some((te, name_start));
                 return reading;
@@ -484,15 +628,33 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
             1
         };
         let org_start = te + skip;
-        // The name is the last two or three words, when they make a name and leave an
-        // organisation before them.
-        for len in [3, 2] {
-            let name_start = run.len().saturating_sub(len);
-            if name_start > org_start && is_name(&run[name_start..], g) {
-                reading.name = Some((name_start, run.len()));
-                reading.org = Some((org_start, name_start));
-                return reading;
-            }
+        // The name is the last two to four words, when they make a name and leave an
+        // organisation before them. A split that leaves a body closed by a word of bodies
+        // ("... People's Committee Pham Thi Thu Hang") is preferred; one that leaves only a
+        // demonym ("Kazakh Invest Arman Zhylkybayev") is not taken.
+        let fits = |len: usize| {
+            let name_start = run.len().checked_sub(len)?;
+            (name_start > org_start
+                && !after_connector(run, name_start)
+                && is_name(&run[name_start..], g)
+                && !g
+                    .demonyms
+                    .contains(&join_words(&run[org_start..name_start])))
+            .then_some(name_start)
+        };
+        let closed = |name_start: usize| {
+            let last = run[name_start - 1].text;
+            g.not_people.contains(last) || g.company_words.contains(last)
+        };
+        let best = [4, 3, 2]
+            .into_iter()
+            .filter_map(fits)
+            .find(|&s| closed(s))
+            .or_else(|| [3, 2].into_iter().filter_map(fits).next());
+        if let Some(name_start) = best {
+            reading.name = Some((name_start, run.len()));
+            reading.org = Some((org_start, name_start));
+            return reading;
         }
         reading.org = Some((org_start, run.len()));
     } else {
@@ -506,6 +668,12 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         }
     }
     reading
+}
+
+/// Whether the word before `at` is a connector: "Minister of Economy and Sustainable
+/// Development" ends a list of fields, not with a name.
+fn after_connector(run: &[Tok<'_>], at: usize) -> bool {
+    at > 0 && CONNECTORS.contains(&run[at - 1].text)
 }
 
 /// "Kazakh Deputy Energy Minister": one or two plain words before a portfolio title are its
@@ -526,10 +694,17 @@ fn portfolio_field_before(run: &[Tok<'_>], ts: usize, te: usize, g: &Gazetteer) 
             && !single(&g.titles, t.text)
             && !single(&g.modifiers, t.text)
             && !SENTENCE_WORDS.contains(&t.text)
+            && !t.text.ends_with("'s")
+            && !t.text.ends_with("’s")
     };
     let mut s = ts;
     while s > 0 && ts - s < 2 && plain(&run[s - 1]) {
         s -= 1;
+    }
+    // "Ministry of Trade and Integration Vice Minister": a word after a connector ends the
+    // name of a body, it is no field.
+    if after_connector(run, s) {
+        return ts;
     }
     if s == ts {
         return ts;
@@ -576,15 +751,36 @@ fn lower_title_len(words: &[&str], g: &Gazetteer) -> Option<usize> {
         break;
     }
     let deepest = i;
-    ends.iter().rev().find_map(|&i| {
-        g.titles
-            .iter()
-            .filter(|t| i == deepest || !single_modifier(t, g))
-            .find(|t| {
-                t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t))
-            })
-            .map(|t| i + t.len())
-    })
+    ends.iter()
+        .rev()
+        .find_map(|&i| {
+            g.titles
+                .iter()
+                .filter(|t| i == deepest || !single_modifier(t, g))
+                .find(|t| {
+                    t.len() <= words.len() - i && t.iter().zip(&words[i..]).all(|(t, w)| eq(w, t))
+                })
+                .map(|t| i + t.len())
+        })
+        .or_else(|| {
+            // "deputy energy minister", "deputy trade minister": a lower-case field between
+            // the modifiers and a portfolio title.
+            let field = words.get(deepest)?;
+            let title = words.get(deepest + 1)?;
+            // Also "trade counsellor", "energy minister" without a modifier.
+            let titled = g.is_portfolio(title)
+                || g.titles
+                    .iter()
+                    .any(|t| t.len() == 1 && t[0].eq_ignore_ascii_case(title));
+            (field.chars().all(char::is_lowercase)
+                && g.portfolio_fields
+                    .iter()
+                    .any(|f| f.eq_ignore_ascii_case(field))
+                && titled
+                && !single_modifier(&[title.to_string()], g)
+                && title.chars().all(char::is_lowercase))
+            .then_some(deepest + 2)
+        })
 }
 
 /// A one-word title that is also a modifier ("Deputy").
@@ -600,7 +796,16 @@ fn lower_case_apposition(
     g: &Gazetteer,
 ) -> Option<(String, Option<String>, Option<String>)> {
     let rest = after.strip_prefix(", ")?;
-    let clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    let mut clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    // "... Mineral Resources Corp.": the abbreviation keeps its full stop.
+    if rest[clause.len()..].starts_with('.')
+        && clause
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "Corp" | "Inc" | "Ltd" | "Co" | "Bhd" | "Pty"))
+    {
+        clause = &rest[..clause.len() + 1];
+    }
     let mut words: Vec<&str> = clause.split_whitespace().collect();
     // "Name, who is the head of ...": the relative clause is not part of the title.
     if words.len() > 2 && words[0] == "who" && words[1] == "is" {
@@ -631,7 +836,45 @@ fn lower_case_apposition(
     };
     let mut title_end = skip + n;
     let mut org = None;
+    // "Name, the agency's programme coordinator": the owner is the body (resolved later to
+    // the agency the article names), not part of the title.
+    let owner = (skip == 1)
+        .then(|| {
+            words[0]
+                .strip_suffix("'s")
+                .or_else(|| words[0].strip_suffix("’s"))
+        })
+        .flatten();
+    if let Some(o) = owner {
+        org = Some(o.to_string());
+        words.remove(0);
+        title_end -= 1;
+    }
     if let Some(&joiner) = words.get(title_end)
+        && joiner == "to"
+        && matches!(
+            words[title_end - 1],
+            "adviser" | "advisor" | "assistant" | "aide" | "counsellor"
+        )
+        && words[title_end + 1..]
+            .iter()
+            .all(|w| !capitalised(w) && !matches!(*w, "said" | "told" | "says"))
+    {
+        // "Name, an adviser to the marshal on international cooperation": whom the adviser
+        // serves and on what is part of the title.
+        title_end = words.len();
+    } else if let Some(&joiner) = words.get(title_end)
+        && joiner == "at"
+        && words.get(title_end + 1).is_some_and(|w| capitalised(w))
+    {
+        // "Name, a senior vice president at Sumitomo": the body after "at".
+        let body: Vec<&str> = words[title_end + 1..]
+            .iter()
+            .copied()
+            .take_while(|w| capitalised(w) || CONNECTORS.contains(w))
+            .collect();
+        org = Some(body.join(" "));
+    } else if let Some(&joiner) = words.get(title_end)
         && (joiner == "of" || joiner == "for")
     {
         let mut tail: Vec<&str> = words[title_end + 1..]
@@ -639,7 +882,24 @@ fn lower_case_apposition(
             .copied()
             .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
             .collect();
-        if g.is_portfolio(&words[skip..title_end].join(" ")) {
+        // "X, the head of the regional water department Jamshed Qurbonov and ...": a name
+        // after a lower-case body starts the next person of a list; no apposition.
+        let next_name = tail.windows(4).any(|w| {
+            !capitalised(w[0])
+                && !CONNECTORS.contains(&w[0])
+                && !PARTICLES.contains(&w[0])
+                && capitalised(w[1])
+                && capitalised(w[2])
+                && w[3] == "and"
+        });
+        if next_name {
+            return None;
+        }
+        let tail_body = joiner == "of" && {
+            let t: Vec<&str> = tail.iter().copied().skip_while(|w| *w == "the").collect();
+            body_or_territory(&t.join(" "), g)
+        };
+        if g.is_portfolio(&words[skip..title_end].join(" ")) && !tail_body {
             // "minister of transport", "envoy for Central Asia": the portfolio is part of
             // the title; a closing "of Kazakhstan" names the country.
             if let Some(k) = tail.iter().rposition(|w| *w == "of")
@@ -650,13 +910,30 @@ fn lower_case_apposition(
                 tail.truncate(k);
             }
             title_end += 1 + tail.len();
+        } else if joiner == "for" && tail.first().is_some_and(|w| !capitalised(w) && *w != "the") {
+            // "regional councillor for economic development of Lombardy": the field joins
+            // the title, the body follows "of".
+            let field = tail.iter().take_while(|w| **w != "of").count();
+            title_end += 1 + field;
+            let body: Vec<&str> = tail[field..]
+                .iter()
+                .copied()
+                .skip(1)
+                .skip_while(|w| *w == "the")
+                .collect();
+            if !body.is_empty() {
+                org = Some(body.join(" "));
+            }
         } else {
             // "deputy chairman of the Brest regional executive committee": the body.
             if tail.first() == Some(&"the") {
                 tail.remove(0);
             }
             // "the German construction company Wolff Bau": the state, then the name.
-            if let Some(c) = tail.first().and_then(|w| g.nation(w))
+            if let Some(c) = tail
+                .first()
+                .filter(|w| g.demonyms.contains(**w))
+                .and_then(|w| g.nation(w))
                 && tail.get(1).is_some_and(|w| !capitalised(w))
                 && let Some(k) = tail.iter().rposition(|w| !capitalised(w))
                 && k + 1 < tail.len()
@@ -700,6 +977,11 @@ fn portfolio(
     if !g.is_portfolio(t) {
         return;
     }
+    // "First Secretary of the Embassy of Belarus", "Party Secretary of Xinjiang Uygur
+    // Autonomous Region": a body or a territory after "of" is the organisation.
+    if org.as_deref().is_some_and(|o| body_or_territory(o, g)) {
+        return;
+    }
     let Some(o) = org.take() else { return };
     let (portfolio, of_country) = match o.rsplit_once(" of ") {
         Some((head, tail)) if g.country_of.get(tail) == Some(&tail.to_string()) => {
@@ -715,6 +997,183 @@ fn portfolio(
         *title = Some(format!("{t} of {portfolio}"));
     }
     *country = of_country;
+}
+
+/// A body written in lower case ("the agency", "the perinatal centre", "the Uzbek chamber",
+/// "the region") as the article first names it in capitals: the first capitalised phrase
+/// whose head is the body's last word and that holds its other words ("Bishkek City
+/// Perinatal Centre", "Uzbek Chamber of Commerce and Industry", "Sughd Region"). A body
+/// left unresolved keeps its words when it has several ("regional water management
+/// department") and is dropped when it is one common noun ("the company").
+fn resolve_body(body: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    let titled = |w: &str| {
+        g.titles
+            .iter()
+            .chain(&g.modifiers)
+            .any(|t| t.last().is_some_and(|x| x == w))
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let head = words.last()?.to_lowercase();
+    let others: Vec<String> = words[..words.len() - 1]
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    for p in opening(paragraphs) {
+        let toks = tokens(p);
+        for (i, t) in toks.iter().enumerate() {
+            if !capitalised(t.text) || t.text.to_lowercase() != head {
+                continue;
+            }
+            let spaced = |a: usize, b: usize| &p[toks[a].end..toks[b].start] == " ";
+            let mut s = i;
+            loop {
+                if s > 0
+                    && spaced(s - 1, s)
+                    && capitalised(toks[s - 1].text)
+                    && !possessive(toks[s - 1].text)
+                    && !SENTENCE_WORDS.contains(&toks[s - 1].text)
+                {
+                    s -= 1;
+                } else if s > 1
+                    && spaced(s - 2, s - 1)
+                    && spaced(s - 1, s)
+                    && matches!(toks[s - 1].text, "and" | "of")
+                    && capitalised(toks[s - 2].text)
+                    && !titled(toks[s - 2].text)
+                    && !SENTENCE_WORDS.contains(&toks[s - 2].text)
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
+            }
+            let mut e = i;
+            while e + 2 < toks.len()
+                && spaced(e, e + 1)
+                && spaced(e + 1, e + 2)
+                && matches!(toks[e + 1].text, "and" | "of")
+                && capitalised(toks[e + 2].text)
+            {
+                e += 2;
+                while e + 1 < toks.len() && spaced(e, e + 1) && capitalised(toks[e + 1].text) {
+                    e += 1;
+                }
+            }
+            if s == e {
+                continue;
+            }
+            let phrase = join(p, &toks[s..=e]);
+            let lower = phrase.to_lowercase();
+            if others
+                .iter()
+                .all(|o| lower.split_whitespace().any(|w| w == o))
+            {
+                return Some(phrase);
+            }
+        }
+    }
+    (words.len() > 1).then(|| body.to_string())
+}
+
+/// "the President of the Lahore Chamber of Commerce and Industry, Tariq Saleem Chaudhry,":
+/// a run holding a title and no name, a comma, then the name run `ri`, closed by punctuation,
+/// "and" or a verb of saying. Returns the title run and its reading.
+fn title_comma_name<'r, 'a>(
+    p: &str,
+    runs: &'r [Vec<Tok<'a>>],
+    ri: usize,
+    g: &Gazetteer,
+) -> Option<(&'r [Tok<'a>], Reading)> {
+    let prev = runs.get(ri.checked_sub(1)?)?;
+    let run = &runs[ri];
+    if &p[prev[prev.len() - 1].end..run[0].start] != ", " {
+        return None;
+    }
+    let after = &p[run[run.len() - 1].end..];
+    let closed = after.is_empty()
+        || after.starts_with([',', '.', ';', ':'])
+        || after.starts_with(" and ")
+        || speech_verb_follows(after);
+    let r = read_run(prev, g);
+    (closed && r.title.is_some() && r.name.is_none()).then_some((prev.as_slice(), r))
+}
+
+/// `portfolio`, for a run that may name a body before its title: "Kazakhstan's Ministry of
+/// Trade and Integration Vice Minister" keeps the ministry as the organisation (a body before
+/// the title is no portfolio), and "Sverdlovsk Region Minister of International and Foreign
+/// Economic Relations" joins the portfolio to the title and keeps the region.
+fn titled_body(
+    title: &mut Option<String>,
+    org: &mut Option<String>,
+    before: Option<String>,
+    country: &mut Option<String>,
+    g: &Gazetteer,
+) {
+    let sent = title.as_deref().is_some_and(|t| g.is_sent(t));
+    match before {
+        Some(b) if org.as_deref() == Some(b.as_str()) && !sent => {
+            if let Some(c) = g.nation(&b) {
+                *org = None;
+                *country = Some(c);
+            }
+        }
+        Some(b) if !sent => {
+            portfolio(title, org, country, g);
+            match g.nation(&b) {
+                Some(c) => *country = country.take().or(Some(c)),
+                None if org.is_none() => *org = Some(b),
+                None => {}
+            }
+        }
+        _ => portfolio(title, org, country, g),
+    }
+}
+
+/// Whether the words after a portfolio title name a body ("Embassy of Belarus in Uzbekistan",
+/// "Security Council") or a territory ("Xinjiang Uygur Autonomous Region", "Samarkand")
+/// rather than a field ("Agriculture", "Foreign Affairs").
+fn body_or_territory(o: &str, g: &Gazetteer) -> bool {
+    const BODY_HEADS: &[&str] = &[
+        "Embassy",
+        "Consulate",
+        "Ministry",
+        "Committee",
+        "Council",
+        "Commission",
+        "Administration",
+        "Government",
+        "Office",
+        "Agency",
+        "Department",
+        "Chamber",
+        "Bank",
+        "Fund",
+        "Union",
+        "Association",
+        "Party",
+        "Parliament",
+        "Assembly",
+        "Senate",
+    ];
+    let words: Vec<&str> = o.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let before_of: Vec<&str> = words.iter().copied().take_while(|w| *w != "of").collect();
+    let head = before_of.last().copied().unwrap_or_default();
+    let place_first = g.country_of.contains_key(*first)
+        || words
+            .get(1)
+            .is_some_and(|w| g.country_of.contains_key(&format!("{first} {w}")));
+    BODY_HEADS.contains(first)
+        || BODY_HEADS.contains(&head) && capitalised(first)
+        || g.nation(o).is_none()
+            && capitalised(first)
+            && (place_first
+                || g.place_types
+                    .iter()
+                    .any(|t| t.last().is_some_and(|w| w == head)))
 }
 
 /// "Ministry of Transport of Latvia" after "at": the body, with a closing "of <state>" taken
@@ -744,12 +1203,167 @@ fn possessive_state(org: &str, g: &Gazetteer) -> (Option<String>, Option<String>
                 let body = org[k + mark.len()..].trim();
                 return ((!body.is_empty()).then(|| body.to_string()), Some(c));
             }
+            // "Lam Dong's Department of Agriculture": a place's body is the department, the
+            // place tells the state when the gazetteer knows it.
+            // Not "People's Committee" or "Children's Hospital": a common noun's possessive
+            // is part of the name.
+            const BODIES: &[&str] = &[
+                "Department",
+                "Ministry",
+                "Office",
+                "Administration",
+                "Directorate",
+                "Agency",
+                "Bureau",
+                "Service",
+                "Government",
+                "Akimat",
+                "Hokimiyat",
+                "Khokimiyat",
+                "Municipality",
+            ];
+            let body = org[k + mark.len()..].trim();
+            if !head.is_empty()
+                && head.len() <= 3
+                && head.iter().all(|w| capitalised(w))
+                && !head
+                    .iter()
+                    .any(|w| matches!(*w, "People" | "Children" | "Women" | "Workers" | "Veterans"))
+                && body
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| BODIES.contains(&w))
+            {
+                return (Some(body.to_string()), g.country_in(&head.join(" ")));
+            }
         }
     }
     match g.nation(org) {
         Some(c) => (None, Some(c)),
-        None => (Some(org.to_string()), None),
+        // "Lyon's Deputy Mayor": the city, without its possessive.
+        None => (
+            Some(
+                org.strip_suffix("'s")
+                    .or_else(|| org.strip_suffix("’s"))
+                    .unwrap_or(org)
+                    .to_string(),
+            ),
+            None,
+        ),
     }
+}
+
+/// The first 32 KB of an article, where it introduces the bodies it names: the look-ups
+/// made for each person read no further, so that extraction stays linear in the size of
+/// the text.
+fn opening(paragraphs: &[String]) -> impl Iterator<Item = &str> {
+    let mut left: usize = 32 * 1024;
+    paragraphs.iter().map_while(move |p| {
+        if left == 0 {
+            return None;
+        }
+        let mut end = p.len().min(left);
+        while !p.is_char_boundary(end) {
+            end -= 1;
+        }
+        left -= end.max(1).min(left);
+        Some(&p[..end])
+    })
+}
+
+/// A one-word body's full name when the article gives one that ends in a word of companies:
+/// "Daeyang" -> "Daeyang Cell Materials".
+fn fuller_company(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<String> {
+    if org.contains(' ') || !capitalised(org) {
+        return None;
+    }
+    for p in opening(paragraphs) {
+        for (k, _) in p.match_indices(org) {
+            let after = &p[k + org.len()..];
+            let words: Vec<&str> = after
+                .split(' ')
+                .skip(1)
+                .take(4)
+                .take_while(|w| capitalised(w))
+                .collect();
+            if let Some(e) = words.iter().rposition(|w| {
+                g.company_words
+                    .contains(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            }) && e > 0
+                && after.starts_with(' ')
+            {
+                // "Sumitomo Corp": a legal form alone adds nothing to the name.
+                let last = words[e].trim_end_matches(|c: char| !c.is_alphanumeric());
+                let mut full = vec![org];
+                full.extend(&words[..e]);
+                full.push(last);
+                return Some(full.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// A body without the place after "in" where it works: "Lorenzo de' Medici Institute in
+/// Florence" -> "Lorenzo de' Medici Institute". Missions abroad keep it.
+fn without_post(org: &str) -> &str {
+    const MISSIONS: &[&str] = &[
+        "Embassy",
+        "Consulate",
+        "Mission",
+        "Representation",
+        "Office",
+        "Trade",
+        "Branch",
+    ];
+    let Some((head, place)) = org.rsplit_once(" in ") else {
+        return org;
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let mission = head
+        .split_whitespace()
+        .any(|w| MISSIONS.iter().any(|m| w.eq_ignore_ascii_case(m)));
+    if mission
+        || head.is_empty()
+        || place_words.is_empty()
+        || place_words.len() > 2
+        || !place_words.iter().all(|w| capitalised(w))
+        || !head.split_whitespace().next().is_some_and(capitalised)
+    {
+        return org;
+    }
+    head
+}
+
+/// The state a body names, the last one when it names several: "Embassy of India in
+/// Tashkent" -> India, "Baku office of the Italian Trade Agency" -> Italy, "Turkmenistan
+/// branch of China National Petroleum Corporation" -> China. A city or region does not
+/// count here ("Baku"): the state named outright goes first.
+fn nation_in(org: &str, g: &Gazetteer) -> Option<String> {
+    // "Embassy of Belarus in Uzbekistan": the state after "in" is the post, not the owner.
+    let org = org.rsplit_once(" in ").map_or(org, |(head, _)| head);
+    let words: Vec<&str> = org
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .collect();
+    (0..words.len()).rev().find_map(|i| {
+        let pair = (i + 1 < words.len()).then(|| format!("{} {}", words[i], words[i + 1]));
+        pair.and_then(|p| g.nation(&p))
+            .or_else(|| g.nation(words[i]))
+            .or_else(|| {
+                // "KazakhExport", "UzAuto": a demonym heading a compound name.
+                let w = words[i];
+                if !w.chars().skip(1).any(char::is_uppercase) {
+                    return None;
+                }
+                g.demonyms.iter().find_map(|d| {
+                    let rest = w.strip_prefix(d.as_str())?;
+                    (d.chars().count() >= 4 && rest.starts_with(char::is_uppercase))
+                        .then(|| g.nation(d))
+                        .flatten()
+                })
+            })
+    })
 }
 
 /// The state an article puts in front of a body elsewhere: "Kazakhstan's Satbayev
@@ -758,7 +1372,7 @@ fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<S
     if let Some(c) = org.split_whitespace().next().and_then(|w| g.nation(w)) {
         return Some(c);
     }
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         for (k, _) in p.match_indices(org) {
             let before: Vec<&str> = p[..k].split_whitespace().rev().take(4).collect();
             // The nearest capitalised word before, past "company", "the" and the like.
@@ -808,7 +1422,7 @@ fn company_state(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<Stri
         return None;
     }
     let mut states: Vec<String> = Vec::new();
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         let words: Vec<&str> = p.split_whitespace().collect();
         for pair in words.windows(2) {
             let noun = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -829,9 +1443,49 @@ fn company_state(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<Stri
 /// Tashkent city, X", "Xinfeng Power Group's chief executive X". `before` is the paragraph
 /// up to the name. Returns the title and the body ("of ..." or the possessive before it).
 fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<String>)> {
-    let trimmed = before.trim_end();
+    let mut trimmed = before.trim_end();
+    // "the chamber's first vice chairman Sheikh X": the honorific stands between.
+    for h in HONORIFICS {
+        if let Some(t) = trimmed.strip_suffix(h)
+            && t.ends_with(' ')
+        {
+            trimmed = t.trim_end();
+            break;
+        }
+    }
     let comma = trimmed.ends_with(',');
     let trimmed = trimmed.trim_end_matches(',');
+    // Only the sentence before the name matters (and reading back to it keeps this linear).
+    let trimmed = &trimmed[trimmed
+        .rfind(['.', ';', '"', '“', '”', ':'])
+        .map_or(0, |k| {
+            k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
+        })..];
+    // "The hokim (governor) of Namangan region, X": the gloss is set aside and put back
+    // after the title's last word.
+    let mut glosses: Vec<(&str, &str)> = Vec::new();
+    let mut plain = String::with_capacity(trimmed.len());
+    let mut rest = trimmed;
+    while let Some(k) = rest.find(" (") {
+        let inner = &rest[k + 2..];
+        match inner.find(')') {
+            Some(e)
+                if e > 0 && e < 30 && inner[..e].chars().all(|c| c.is_lowercase() || c == ' ') =>
+            {
+                if let Some(w) = rest[..k].split_whitespace().last() {
+                    glosses.push((w, &inner[..e]));
+                }
+                plain.push_str(&rest[..k]);
+                rest = &inner[e + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..k + 2]);
+                rest = inner;
+            }
+        }
+    }
+    plain.push_str(rest);
+    let trimmed = plain.as_str();
     // The clause: back to the last sentence or clause boundary.
     let from = trimmed
         .rfind(['.', ';', '(', ')', '"', '“', '”', ':'])
@@ -847,11 +1501,27 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         let Some(n) = lower_title_len(&words[k..], g) else {
             continue;
         };
-        let rest = &words[k + n..];
+        // "the board's vice chair for Central Asia, X", "regional councillor for tourism X":
+        // the field after "for" closes the clause and is part of the title.
+        let n = if words.get(k + n) == Some(&"for") && words.len() - k - n <= 4 {
+            words.len() - k
+        } else {
+            n
+        };
+        // "Vietnam's ambassador to Kazakhstan, X": the host state after "to" or "in" is
+        // neither title nor body.
+        let host = g.is_sent(&words[k..k + n].join(" "))
+            && words.get(k + n).is_some_and(|w| matches!(*w, "to" | "in"))
+            && words.len() - k - n <= 4
+            && words[k + n + 1..]
+                .iter()
+                .all(|w| capitalised(w) || *w == "the");
+        let rest = if host { &[][..] } else { &words[k + n..] };
         // The title ends the clause, or its "of <body>" does (only before a comma).
         let org = if rest.is_empty() {
             let owner = k.checked_sub(1).map(|j| words[j]);
-            match owner.and_then(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))) {
+            // "TotalEnergies' chief executive": a plural's possessive drops its apostrophe only.
+            match owner.and_then(owner_stem) {
                 Some(last) if capitalised(last) => {
                     // "Xinfeng Power Group's": the capitalised words ending in the possessive.
                     let mut s = k - 1;
@@ -865,31 +1535,96 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                     body.push(last);
                     Some(body.join(" "))
                 }
-                // "the region's governor, X": an owner in lower case names no body.
-                Some(_) => None,
+                // "the board's chairman X", "the Uzbek chamber's deputy chairwoman X": an
+                // owner in lower case, resolved later to the body the article names.
+                Some(stem) => {
+                    let mut s = k - 1;
+                    while s > 0
+                        && k - 1 - s < 2
+                        && !matches!(
+                            words[s - 1],
+                            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                        )
+                        && !SENTENCE_WORDS.contains(&words[s - 1])
+                    {
+                        s -= 1;
+                    }
+                    let mut body: Vec<&str> = words[s..k - 1].to_vec();
+                    body.push(stem);
+                    Some(body.join(" "))
+                }
+                // "Isfara mayor Suhrob Saidzoda", "Samarkand city mayor X": a place before
+                // the title is its body.
                 _ if k > 0
-                    && !matches!(words[k - 1], "its" | "their" | "the" | "his" | "her" | "by") =>
+                    && (capitalised(words[k - 1])
+                        || k > 1
+                            && PLACE_KINDS.contains(&words[k - 1])
+                            && capitalised(words[k - 2]))
+                    && !SENTENCE_WORDS.contains(&words[k - 1])
+                    && !comma =>
+                {
+                    let mut s = if capitalised(words[k - 1]) {
+                        k - 1
+                    } else {
+                        k - 2
+                    };
+                    while s > 0
+                        && capitalised(words[s - 1])
+                        && !SENTENCE_WORDS.contains(&words[s - 1])
+                    {
+                        s -= 1;
+                    }
+                    let body = words[s..k].join(" ");
+                    // "Dutch senator X": a state, which `portfolio` makes the country.
+                    if body.split_whitespace().count() > 3 {
+                        return None;
+                    }
+                    Some(body)
+                }
+                _ if k > 0
+                    && !matches!(
+                        words[k - 1],
+                        "its" | "their" | "the" | "his" | "her" | "by" | "said" | "says" | "and"
+                    ) =>
                 {
                     return None;
                 }
                 _ => None,
             }
-        } else if comma && rest.len() > 1 && rest[0] == "of" {
+        } else if rest.len() > 1
+            && rest[0] == "of"
+            && (comma || rest[1..].iter().all(|w| !capitalised(w)))
+        {
             let body: Vec<&str> = rest[1..]
                 .iter()
                 .copied()
                 .skip_while(|w| *w == "the")
                 .collect();
-            if !body.iter().any(|w| capitalised(w)) {
+            if comma && !body.iter().any(|w| capitalised(w))
+                || body.last().is_none_or(|w| matches!(*w, "the" | "a" | "an"))
+            {
                 return None;
             }
             Some(body.join(" "))
         } else {
             continue;
         };
-        return Some((words[k..k + n].join(" "), org));
+        let mut title = words[k..k + n].join(" ");
+        if let Some((_, gloss)) = glosses.iter().find(|(w, _)| *w == words[k + n - 1]) {
+            title = format!("{title} ({gloss})");
+        }
+        return Some((title, org));
     }
     None
+}
+
+/// The owner in a possessive: "Group's" -> "Group"; "TotalEnergies'" -> "TotalEnergies" (a
+/// plural's possessive drops its apostrophe only).
+fn owner_stem(w: &str) -> Option<&str> {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .or_else(|| w.strip_suffix('\'').filter(|x| x.ends_with('s')))
+        .or_else(|| w.strip_suffix('’').filter(|x| x.ends_with('s')))
 }
 
 /// What a delegation led by the person at `start` of `p` comes from: "a delegation of
@@ -904,7 +1639,24 @@ fn delegation_led(
 ) -> (Option<String>, Option<String>) {
     let before = &p[..start];
     let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
-    let Some(lead) = led_by().find(sentence) else {
+    // "The Polish delegation included X, ...; Y, ...; and Z": every member of the list, as
+    // long as no other verb follows the list's ("... led by X held talks with Y").
+    let listed = || {
+        listed_in().find(sentence).filter(|m| {
+            let rest = &sentence[m.end()..];
+            ![
+                " with ",
+                " met ",
+                " held ",
+                " received ",
+                " visited ",
+                " said ",
+            ]
+            .iter()
+            .any(|v| rest.contains(v))
+        })
+    };
+    let Some(lead) = led_by().find(sentence).or_else(listed) else {
         return (None, None);
     };
     // "a delegation of ... headed by", "The Kazakh side was represented by".
@@ -927,7 +1679,7 @@ fn delegation_led(
         if org.is_some() || country.is_some() {
             return (org, country);
         }
-    } else if !matches!(between, "" | "was" | "is" | "were") {
+    } else if !matches!(between, "" | "was" | "is" | "were" | "that" | "which") {
         return (None, None);
     }
     // "a Smolensk delegation", "a Dutch business delegation": capitalised words before it,
@@ -962,11 +1714,24 @@ fn delegation_noun() -> &'static regex::Regex {
     R.get_or_init(|| regex::Regex::new(r"\b(?:delegation|side)\b").expect("pattern compiles"))
 }
 
+fn listed_in() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:(?:also )?(?:included|includes|comprised|comprises|consisted of)|(?:was|were) (?:also )?represented by)\b",
+        )
+        .expect("pattern compiles")
+    })
+}
+
 fn led_by() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         // "led by its deputy head, X": a lower-case title may stand before the name.
-        regex::Regex::new(r"\b(?:headed|led|represented) by (?:its |their )?(?:[a-z][a-z -]*, )?$")
+        // "led by Khujand mayor X": a place may stand before the lower-case title.
+        regex::Regex::new(
+            r"\b(?:headed|led|represented) by (?:its |their )?(?:(?:\p{Lu}[\p{L}'-]* ){0,2}[a-z][a-z -]*,? )?$",
+        )
             .expect("pattern compiles")
     })
 }
@@ -1018,7 +1783,7 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
 
 /// "Smolensk" -> "Smolensk Oblast" when the article names the place so elsewhere.
 fn fuller_place(place: &str, paragraphs: &[String], g: &Gazetteer) -> String {
-    for p in paragraphs {
+    for p in opening(paragraphs) {
         for (k, _) in p.match_indices(place) {
             let after = &p[k + place.len()..];
             for kind in &g.place_types {
@@ -1069,9 +1834,15 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     // Title-only references ("the Atyrau Oblast First Vice Governor") are resolved after
     // every named person is known.
-    let mut title_refs: Vec<(Span, String, Option<String>)> = Vec::new();
+    // Each with the title (empty for a surname), the body and the state it names.
+    let mut title_refs: Vec<TitleRef> = Vec::new();
     // Names without a title or other evidence: mentions of people found elsewhere, or nothing.
     let mut bare: Vec<(String, Span)> = Vec::new();
+    // Bodies already looked up in the article's opening, by the name that was looked up.
+    let mut resolved: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
+    let mut fuller: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
         let runs = runs(p, &toks);
@@ -1084,15 +1855,16 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 // "State Secretary at the Ministry of Transport of Latvia": a body, and its state.
                 at_body(&mut org, &mut stated_country, g);
             } else {
-                portfolio(&mut title, &mut org, &mut stated_country, g);
+                let before = r.before.map(|(a, b)| join(p, &run[a..b]));
+                titled_body(&mut title, &mut org, before, &mut stated_country, g);
             }
             let mut confidence = 0.9;
             let Some((ns, ne)) = r.name else {
                 if let Some(t) = title {
-                    title_refs.push((span(p, pi, run), t, org));
+                    title_refs.push((span(p, pi, run), t, org, None));
                 } else if run.len() == 1 {
                     // A surname alone, resolved once the people are known.
-                    title_refs.push((span(p, pi, run), String::new(), None));
+                    title_refs.push((span(p, pi, run), String::new(), None, None));
                 } else {
                     // Perhaps the full name of someone found with a title ("Park Ji-hoon",
                     // although a park is not a person).
@@ -1113,8 +1885,19 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
-                        portfolio(&mut title, &mut org, &mut stated_country, g);
+                        let before = nr.before.map(|(a, b)| join(p, &n[a..b]));
+                        titled_body(&mut title, &mut org, before, &mut stated_country, g);
                         confidence = 0.85;
+                    }
+                    _ if title_comma_name(p, &runs, ri, g).is_some() => {
+                        // "the Ambassador of Türkiye to Kyrgyzstan, Oğuz Kemal Sarıoğlu".
+                        let (prev, pr) =
+                            title_comma_name(p, &runs, ri, g).expect("checked in the guard");
+                        title = pr.title.map(|(a, b)| with_gloss(p, &prev[a..b]));
+                        org = pr.org.map(|(a, b)| join(p, &prev[a..b]));
+                        let before = pr.before.map(|(a, b)| join(p, &prev[a..b]));
+                        titled_body(&mut title, &mut org, before, &mut stated_country, g);
+                        confidence = 0.8;
                     }
                     _ if lower_case_apposition(&p[run[run.len() - 1].end..], g).is_some() => {
                         let (t, o, c) = lower_case_apposition(&p[run[run.len() - 1].end..], g)
@@ -1142,8 +1925,32 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         // "Eternal Flame" and "Great Stone" are not people).
                         let after = &p[run[run.len() - 1].end..];
                         let before = p[..run[0].start].trim_end();
-                        let evidence = speech_verb_follows(after)
-                            || HONORIFICS.iter().any(|h| before.ends_with(h));
+                        // "a delegation led by X": who leads or represents a side is a person.
+                        let led = |b: &str| {
+                            [" led by", " headed by", " represented by"]
+                                .iter()
+                                .any(|v| b.ends_with(v))
+                        };
+                        // "... represented by Ali Yilmaz and Mehmet Demir": both of them.
+                        let led_pair = ri > 0
+                            && before.ends_with(" and")
+                            && &p[runs[ri - 1][runs[ri - 1].len() - 1].end..run[0].start]
+                                == " and "
+                            && led(p[..runs[ri - 1][0].start].trim_end());
+                        // "his Hungarian counterpart Peter Szijjarto".
+                        let counterpart = before.ends_with(" counterpart");
+                        if counterpart {
+                            stated_country = before
+                                .trim_end_matches(" counterpart")
+                                .rsplit(' ')
+                                .next()
+                                .and_then(|w| g.nation(w));
+                        }
+                        let evidence = counterpart
+                            || speech_verb_follows(after)
+                            || HONORIFICS.iter().any(|h| before.ends_with(h))
+                            || led(before)
+                            || led_pair;
                         if !evidence {
                             bare.push((join(p, &run[ns..ne]), span(p, pi, run)));
                             continue;
@@ -1164,6 +1971,38 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             if org.is_none() && !own_body {
                 org = led_org;
             }
+            // "the agency's programme coordinator": the agency as the article names it.
+            if let Some(o) = org.take() {
+                let head = o.split_whitespace().last().unwrap_or_default();
+                org = if capitalised(head) {
+                    Some(o)
+                } else {
+                    resolved
+                        .entry(o.clone())
+                        .or_insert_with(|| resolve_body(&o, paragraphs, g))
+                        .clone()
+                };
+            }
+            // "Japan International Cooperation Agency in Uzbekistan", "Lorenzo de' Medici
+            // Institute in Florence": the place where a body works is not part of its name,
+            // unless the body is a mission abroad ("Embassy of India in Tashkent").
+            // "Daeyang's executive vice president": the company as the article names it in
+            // full ("Daeyang Cell Materials").
+            if let Some(o) = org.take() {
+                let full = fuller
+                    .entry(o.clone())
+                    .or_insert_with(|| fuller_company(&o, paragraphs, g))
+                    .clone();
+                org = Some(full.unwrap_or(o));
+            }
+            let mut post_country = None;
+            if let Some(o) = org.take() {
+                let body = without_post(&o);
+                if body.len() < o.len() {
+                    post_country = g.country_in(&o[body.len()..]);
+                }
+                org = Some(body.to_string());
+            }
             // "South Korea's Jeju Province", "northwest China's Gansu Province": the state
             // named in the possessive is the country, not part of the body.
             if let Some(o) = org.take() {
@@ -1177,7 +2016,9 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 stated_country = stated_country.or(Some(state));
             }
             let country = stated_country
+                .or_else(|| org.as_deref().and_then(|o| nation_in(o, g)))
                 .or_else(|| org.as_deref().and_then(|o| g.country_in(o)))
+                .or(post_country)
                 .or(led_country)
                 .or_else(|| {
                     // "Kazakh Ambassador Yerlan Tokayev": a demonym in the run.
@@ -1235,7 +2076,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
         }
     }
     title_refs.extend(lower_case_title_refs(paragraphs, g));
-    for (sp, title, org) in title_refs {
+    for (sp, title, org, state) in title_refs {
         let target = if title.is_empty() {
             // A surname; or the family name of a name written family name first ("Wang"
             // for Wang Lei, "Lee" for Lee Soo-jin).
@@ -1254,11 +2095,14 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             let holders: Vec<usize> = (0..people.len())
                 .filter(|&i| {
                     let x = &people[i];
-                    x.title.as_deref().is_some_and(|t| title_refers(&title, t))
+                    x.title
+                        .as_deref()
+                        .is_some_and(|t| title_refers(&title, t) || role_refers(&title, t, g))
                         && match (&org, &x.organisation) {
                             (Some(a), Some(b)) => b.contains(a.as_str()) || a.contains(b.as_str()),
                             _ => true,
                         }
+                        && (state.is_none() || x.country == state)
                 })
                 .collect();
             let before = |i: &usize| {
@@ -1303,14 +2147,36 @@ fn title_refers(alone: &str, held: &str) -> bool {
         .find('(')
         .and_then(|k| held[k + 1..].split(')').next())
         .map(str::to_lowercase);
-    h == a || h.starts_with(&format!("{a} of ")) || gloss.as_deref() == Some(a.as_str())
+    // "the Ambassador" for the Ambassador Extraordinary and Plenipotentiary.
+    h == a || h.starts_with(&format!("{a} ")) || gloss.as_deref() == Some(a.as_str())
 }
 
 /// "the akim said", "the khokim": a title in lower case after "the", as a reference.
-fn lower_case_title_refs(
-    paragraphs: &[String],
-    g: &Gazetteer,
-) -> Vec<(Span, String, Option<String>)> {
+/// A reference by title or surname: where it stands, the title (empty for a surname), the
+/// body and the state it names.
+type TitleRef = (Span, String, Option<String>, Option<String>);
+
+/// Role nouns that refer to any official: "the official said", "the Iranian guest responded".
+const ANY_ROLE: &[&str] = &["official", "guest", "visitor"];
+
+/// Whether a role noun used alone ("the diplomat", "the official") refers to the holder of
+/// `held` ("Ambassador Extraordinary and Plenipotentiary").
+fn role_refers(alone: &str, held: &str, g: &Gazetteer) -> bool {
+    if ANY_ROLE.contains(&alone) {
+        return true;
+    }
+    let held = held.to_lowercase();
+    g.role_titles(alone).is_some_and(|titles| {
+        titles
+            .iter()
+            .any(|t| held == *t || held.starts_with(&format!("{t} ")))
+    }) && !alone.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "the akim said", "the khokim", "the LCCI president", "the diplomat", "the French official":
+/// a title or role noun in lower case after "the" (past an acronym or a demonym, which gives
+/// the state), as a reference.
+fn lower_case_title_refs(paragraphs: &[String], g: &Gazetteer) -> Vec<TitleRef> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
@@ -1318,11 +2184,25 @@ fn lower_case_title_refs(
             if !t.text.eq_ignore_ascii_case("the") {
                 continue;
             }
-            let words: Vec<&str> = toks[i + 1..].iter().take(4).map(|x| x.text).collect();
-            let Some(n) = lower_title_len(&words, g) else {
+            let mut words: Vec<&str> = toks[i + 1..].iter().take(5).map(|x| x.text).collect();
+            // "the LCCI president", "the Iranian guest".
+            let acronym = words.first().is_some_and(|w| {
+                (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+            });
+            let state = words
+                .first()
+                .filter(|w| g.demonyms.contains(**w))
+                .and_then(|w| g.nation(w));
+            let skip = usize::from(acronym || state.is_some());
+            words.drain(..skip.min(words.len()));
+            let role = words.first().filter(|w| {
+                (ANY_ROLE.contains(w) || g.role_titles(w).is_some())
+                    && w.chars().all(char::is_lowercase)
+            });
+            let Some(n) = lower_title_len(&words, g).or(role.map(|_| 1)) else {
                 continue;
             };
-            let last = toks[i + n];
+            let last = toks[i + skip + n];
             // Only "the akim" closing a phrase, not "the akim of Aktobe Region" or "the
             // deputy minister's".
             let after = &p[last.end..];
@@ -1338,6 +2218,7 @@ fn lower_case_title_refs(
                 },
                 words[..n].join(" "),
                 None,
+                state,
             ));
         }
     }
@@ -1362,6 +2243,32 @@ pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
             known.confidence = known.confidence.max(found.confidence);
         }
         None => people.push(found),
+    }
+}
+
+/// The state of the dateline's place for the people no construction gave a state: the
+/// officials a wire story names without their state are most often the hosts ("BEIJING ...
+/// Zhou Haibin, vice chairman of the National Development and Reform Commission").
+pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
+    let Some(place) = dateline else { return };
+    // "UST-KAMENOGORSK" or "Ust-Kamenogorsk" -> "Ust-Kamenogorsk".
+    let mut name = String::with_capacity(place.len());
+    let mut upper = true;
+    for c in place.chars() {
+        if upper {
+            name.extend(c.to_uppercase());
+        } else {
+            name.extend(c.to_lowercase());
+        }
+        upper = !c.is_alphanumeric() && c != '\'';
+    }
+    let g = Gazetteer::get();
+    let Some(country) = g.nation(&name).or_else(|| g.country_in(&name)) else {
+        return;
+    };
+    for person in people.iter_mut().filter(|x| x.country.is_none()) {
+        person.country = Some(country.clone());
+        person.confidence = person.confidence.min(0.6);
     }
 }
 
@@ -1764,5 +2671,410 @@ mod tests {
         assert!(texts(0).contains(&"De Luca"), "{:?}", texts(0));
         assert!(texts(1).contains(&"Wang"), "{:?}", texts(1));
         assert!(texts(2).contains(&"the akim"), "{:?}", texts(2));
+    }
+
+    #[test]
+    fn lists_of_fields_and_bodies_before_portfolio_titles() {
+        assert_eq!(
+            one(
+                "The side was represented by Anna Berg, First Deputy Minister of Economy and Sustainable Development, and others."
+            ),
+            vec![(
+                "Anna Berg".into(),
+                s("First Deputy Minister of Economy and Sustainable Development"),
+                None,
+                None
+            )]
+        );
+        assert_eq!(
+            one(
+                "Armenia's Deputy Minister of Territorial Administration and Infrastructure Tigran Sarkisov arrived."
+            ),
+            vec![(
+                "Tigran Sarkisov".into(),
+                s("Deputy Minister of Territorial Administration and Infrastructure"),
+                None,
+                s("Armenia")
+            )]
+        );
+        assert_eq!(
+            one("Kazakhstan's Ministry of Trade and Integration Vice Minister Serik Abenov spoke."),
+            vec![(
+                "Serik Abenov".into(),
+                s("Vice Minister"),
+                s("Ministry of Trade and Integration"),
+                s("Kazakhstan")
+            )]
+        );
+        assert_eq!(
+            one(
+                "Omsk Region Minister of International and Foreign Economic Relations Irina Volkova spoke."
+            ),
+            vec![(
+                "Irina Volkova".into(),
+                s("Minister of International and Foreign Economic Relations"),
+                s("Omsk Region"),
+                s("Russia")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_then_a_comma_then_the_name() {
+        let got = one(
+            "It was signed by Kyrgyzstan's Minister of Health Aibek Toktomushev and the Ambassador of Türkiye to Kyrgyzstan, Mehmet Ali Demir.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Aibek Toktomushev".into(),
+                    s("Minister of Health"),
+                    None,
+                    s("Kyrgyzstan")
+                ),
+                (
+                    "Mehmet Ali Demir".into(),
+                    s("Ambassador"),
+                    None,
+                    s("Türkiye")
+                ),
+            ]
+        );
+        let got = one(
+            "He met the President of the Lahore Chamber of Commerce and Industry, Imran Shah Malik, on Monday.",
+        );
+        assert_eq!(got[0].0, "Imran Shah Malik");
+        assert_eq!(got[0].1, s("President"));
+        assert_eq!(got[0].2, s("Lahore Chamber of Commerce and Industry"));
+    }
+
+    #[test]
+    fn lower_case_titles_in_lists_and_owners_resolved_to_the_body() {
+        let got = find_people(&[
+            "The Bishkek City Maternity Hospital and the Turkish Cooperation and Coordination Agency signed a deal.".to_string(),
+            "Also present were Elif Yilmaz, the agency's programme coordinator in Bishkek, and Aida Omurova, chief physician of the maternity hospital.".to_string(),
+        ]);
+        let got: Vec<_> = got
+            .into_iter()
+            .map(|p| (p.name, p.title, p.organisation))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Elif Yilmaz".into(),
+                    s("programme coordinator"),
+                    s("Turkish Cooperation and Coordination Agency")
+                ),
+                (
+                    "Aida Omurova".into(),
+                    s("chief physician"),
+                    s("Bishkek City Maternity Hospital")
+                ),
+            ]
+        );
+        let got = one(
+            "The delegation included deputy chairwoman of the region Zarina Saidova, the head of the regional water department Rustam Aliev and Isfara mayor Davron Nazarov.",
+        );
+        let got: Vec<_> = got.into_iter().map(|p| (p.0, p.1, p.2)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Zarina Saidova".into(), s("deputy chairwoman"), None),
+                (
+                    "Rustam Aliev".into(),
+                    s("head"),
+                    s("regional water department")
+                ),
+                ("Davron Nazarov".into(), s("mayor"), s("Isfara")),
+            ]
+        );
+        let got = one("The grid needs new lines, said deputy energy minister Anvar Saidov.");
+        assert_eq!(got[0].1, s("deputy energy minister"));
+    }
+
+    #[test]
+    fn consuls_committees_long_names_and_fields_after_for() {
+        assert_eq!(
+            one(
+                "Also present were Honorary Consul of the Netherlands in Aktau Daniyar Kenzhebayev and others."
+            ),
+            vec![(
+                "Daniyar Kenzhebayev".into(),
+                s("Honorary Consul"),
+                None,
+                s("Netherlands")
+            )]
+        );
+        let got = one(
+            "Also taking part was Chairman of the Senate Committee on International Relations, Defence and Security Yerlan Abenov.",
+        );
+        assert_eq!(got[0].0, "Yerlan Abenov");
+        assert_eq!(
+            got[0].2,
+            s("Senate Committee on International Relations, Defence and Security")
+        );
+        let got = one(
+            "A delegation led by Vice Chairwoman of the Lam Dong Provincial People's Committee Tran Thi Mai Anh arrived.",
+        );
+        assert_eq!(got[0].0, "Tran Thi Mai Anh");
+        assert_eq!(got[0].2, s("Lam Dong Provincial People's Committee"));
+        let got = one(
+            "The plant was announced by Chairman of the Board of Kazakh Invest Serik Nurov on Monday.",
+        );
+        assert_eq!(got[0].0, "Serik Nurov", "{got:?}");
+        assert_eq!(got[0].2, s("Kazakh Invest"));
+        let got = one(
+            "She met Nice's Deputy Mayor for International Relations Paul Martin-Blanc on Monday.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Paul Martin-Blanc".into(),
+                s("Deputy Mayor for International Relations"),
+                s("Nice"),
+                None
+            )]
+        );
+        let got = one(
+            "Officials met Sheikh Khalid bin Saeed Al Nuaimi, a senior vice president at Mubadala, on Monday.",
+        );
+        assert_eq!(got[0].0, "Khalid bin Saeed Al Nuaimi");
+        assert_eq!(got[0].1, s("senior vice president"));
+        assert_eq!(got[0].2, s("Mubadala"));
+    }
+
+    #[test]
+    fn states_of_lists_bodies_and_the_dateline() {
+        // Every member of a delegation's list takes its state.
+        let got = one(
+            "The Polish delegation included Anna Nowak, president of the Gdynia Maritime Cluster; Piotr Lis, director of the Gdynia Port Authority; and Ewa Kowal, an adviser.",
+        );
+        assert!(got.iter().all(|x| x.3 == s("Poland")), "{got:?}");
+        // The state a body names outright goes before the city it works in.
+        let got =
+            one("Chiara Conti, director of the Baku office of the Italian Trade Agency, said so.");
+        assert_eq!(got[0].3, s("Italy"));
+        let got = one("Aliya Sarsenova, Deputy Chair of the Board of KazakhInvest JSC, said so.");
+        assert_eq!(got[0].3, s("Kazakhstan"));
+        // A body's post abroad is not part of its name, except a mission's.
+        let got = one(
+            "Kenta Ono, chief representative of the Japan International Cooperation Agency in Tashkent, said so.",
+        );
+        assert_eq!(got[0].2, s("Japan International Cooperation Agency"));
+        assert_eq!(got[0].3, s("Japan"));
+        // The dateline's state, for the people left without one.
+        let mut people = find_people(&[
+            "Wei Lan, vice chairman of the State Reform Commission, said so.".to_string(),
+        ]);
+        assert_eq!(people[0].country, None);
+        host_country(&mut people, Some("BEIJING"));
+        assert_eq!(people[0].country, s("China"));
+    }
+
+    #[test]
+    fn portfolios_after_a_state_glosses_and_fields_after_for_in_lower_case() {
+        let got = one(
+            "Uzbek Deputy Minister of Investment, Industry and Trade Jasur Karimov presented 45 projects.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Jasur Karimov".into(),
+                s("Deputy Minister of Investment, Industry and Trade"),
+                None,
+                s("Uzbekistan")
+            )]
+        );
+        let got = one("The hokim (governor) of Andijan region, Bakhtiyor Usmonov, received them.");
+        assert_eq!(got[0].0, "Bakhtiyor Usmonov");
+        assert_eq!(got[0].1, s("hokim (governor)"));
+        assert_eq!(got[0].2, s("Andijan region"));
+        let got = one(
+            "A delegation from Italy's Umbria region, led by regional councillor for tourism Paola Greco, arrived.",
+        );
+        assert_eq!(got[0].1, s("regional councillor for tourism"));
+        assert_eq!(got[0].3, s("Italy"));
+        let got = one("Then the board's vice chair for Central Asia, Deniz Aksoy, signed it.");
+        assert_eq!(got[0].1, s("vice chair for Central Asia"));
+    }
+
+    #[test]
+    fn honorifics_particles_missions_and_fuller_company_names() {
+        let got = find_people(&[
+            "The Sharjah Chamber of Commerce and Industry sent a delegation.".to_string(),
+            "It was headed by the chamber's first vice chairman Sheikh Saeed bin Rashid Al Qasimi, Trend reports.".to_string(),
+        ]);
+        assert_eq!(got[0].name, "Saeed bin Rashid Al Qasimi");
+        assert_eq!(got[0].title, s("first vice chairman"));
+        assert_eq!(
+            got[0].organisation,
+            s("Sharjah Chamber of Commerce and Industry")
+        );
+        let got = one("Also present was Friedrich zu Altenburg, head of the Saxony Trade Board.");
+        assert_eq!(got[0].0, "Friedrich zu Altenburg");
+        let got = one(
+            "Ravi Menon, First Secretary (Commerce) of the Embassy of India in Almaty, said so.",
+        );
+        assert_eq!(got[0].2, s("Embassy of India in Almaty"));
+        assert_eq!(got[0].3, s("India"));
+        let got = find_people(&[
+            "South Korea's Hanil Cell Materials will build a plant.".to_string(),
+            "A delegation was led by Hanil's executive vice president Kim Min-seo.".to_string(),
+        ]);
+        assert_eq!(got[0].organisation, s("Hanil Cell Materials"));
+        let got = one("Also attending was Park Ji-woo, president of the Korea Resources Corp.");
+        assert_eq!(got[0].2, s("Korea Resources Corp."));
+    }
+
+    #[test]
+    fn a_curly_quote_before_a_name_and_bodies_looked_up_once() {
+        // The clause before a name starts after a closing curly quote (a multi-byte mark).
+        let got = one("“A port is data.” Deputy Mayor Anna Berg said so.");
+        assert_eq!(got[0].0, "Anna Berg");
+        // Many mentions of one owner in a long article: the same body each time.
+        let mut paragraphs = vec!["The Caspian Shipping Board met on Monday.".to_string()];
+        for _ in 0..200 {
+            paragraphs.push("Then the board's chairman Arman Zhunusov spoke.".to_string());
+        }
+        let got = find_people(&paragraphs);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].organisation, s("Caspian Shipping Board"));
+    }
+
+    #[test]
+    fn states_before_lower_case_titles_kinds_of_places_and_bare_leaders() {
+        let got = one(
+            "Also attending were Kazakh MP Daniyar Seitov and Dutch senator Joost van Leeuwen.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("Daniyar Seitov".into(), s("MP"), None, s("Kazakhstan")),
+                (
+                    "Joost van Leeuwen".into(),
+                    s("senator"),
+                    None,
+                    s("Netherlands")
+                ),
+            ]
+        );
+        let got = one(
+            "Present were the head of the tourism department Alisher Karimov and Bukhara city mayor Oybek Rahimov.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, s("mayor"));
+        assert_eq!(got[1].2, s("Bukhara city"));
+        let got =
+            one("Anna Bianchi, regional councillor for economic development of Lombardy, said so.");
+        assert_eq!(got[0].1, s("regional councillor for economic development"));
+        assert_eq!(got[0].2, s("Lombardy"));
+        let got =
+            one("Its partners' chief executive Jean Dupont and Chinese Vice Premier Liu He met.");
+        assert_eq!(got[0].0, "Jean Dupont");
+        assert_eq!(got[1].1, s("Vice Premier"));
+        let got = one("Michelin Partners' chief executive Jean Dupont said so.");
+        assert_eq!(got[0].2, s("Michelin Partners"));
+        let got = one("The delegation was led by Hamid Karimi, and it visited Baku.");
+        assert_eq!(got[0].0, "Hamid Karimi");
+        let got = one(
+            "The delegation included Tran Van An, deputy head of the Hue People's Committee office.",
+        );
+        assert_eq!(got[0].0, "Tran Van An");
+        assert_eq!(got[0].2, s("Hue People's Committee office"));
+    }
+
+    #[test]
+    fn a_place_before_a_lower_case_title_after_led_by() {
+        assert_eq!(
+            one("The Tajik delegation, led by Khujand mayor Rustam Saidov, visited Bishkek."),
+            vec![(
+                "Rustam Saidov".into(),
+                s("mayor"),
+                s("Khujand"),
+                s("Tajikistan")
+            )]
+        );
+    }
+
+    #[test]
+    fn bodies_and_territories_after_portfolio_titles_hosts_and_counterparts() {
+        let got = one("Li Qiang, Party secretary of Xinjiang Uygur Autonomous Region, said so.");
+        assert_eq!(got[0].1, s("Party secretary"));
+        assert_eq!(got[0].2, s("Xinjiang Uygur Autonomous Region"));
+        assert_eq!(got[0].3, s("China"));
+        let got =
+            one("Olga Smirnova, First Secretary of the Embassy of Belarus in Uzbekistan, said so.");
+        assert_eq!(
+            got,
+            vec![(
+                "Olga Smirnova".into(),
+                s("First Secretary"),
+                s("Embassy of Belarus in Uzbekistan"),
+                s("Belarus")
+            )]
+        );
+        // A field stays in the title.
+        let got = one("Jamshid Tursunov, Minister of Agriculture of Uzbekistan, said so.");
+        assert_eq!(got[0].1, s("Minister of Agriculture"));
+        assert_eq!(got[0].2, None);
+        let got = one("Vietnam's ambassador to Kazakhstan, Le Van Hoa, attended.");
+        assert_eq!(
+            got,
+            vec![("Le Van Hoa".into(), s("ambassador"), None, s("Vietnam"))]
+        );
+        let got = one("He held talks with his Hungarian counterpart Gabor Toth in Budapest.");
+        assert_eq!(got, vec![("Gabor Toth".into(), None, None, s("Hungary"))]);
+        let got = one("Aibek Asanov, the company's chief financial officer, said so.");
+        assert_eq!(got[0].1, s("chief financial officer"));
+    }
+
+    #[test]
+    fn an_adviser_to_someone_on_something() {
+        let got =
+            one("Anna Kowalska, an adviser to the marshal on international cooperation, said so.");
+        assert_eq!(
+            got[0].1,
+            s("adviser to the marshal on international cooperation")
+        );
+    }
+
+    #[test]
+    fn a_deputy_general_manager_of_a_company_abbreviated_co() {
+        let got =
+            one("Wang Fang, deputy general manager of Xinjiang Tianshan Cement Co., said so.");
+        assert_eq!(
+            got,
+            vec![(
+                "Wang Fang".into(),
+                s("deputy general manager"),
+                s("Xinjiang Tianshan Cement Co."),
+                s("China")
+            )]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_field_before_any_title() {
+        let got = one("The embassy's trade counsellor, Jan Novak, attended.");
+        assert_eq!(got[0].0, "Jan Novak");
+        assert_eq!(got[0].1, s("trade counsellor"));
+        let got = one("The fund is ready, said energy minister Almas Satov.");
+        assert_eq!(got[0].1, s("energy minister"));
+    }
+
+    #[test]
+    fn a_name_of_a_body_with_evidence() {
+        let got = one("Prices will rise, Anna Smith of Deutsche Bank said.");
+        assert_eq!(
+            got,
+            vec![("Anna Smith".into(), None, s("Deutsche Bank"), None)]
+        );
+        let got =
+            one("A delegation led by Emre Aksoy of the Istanbul Chamber of Commerce arrived.");
+        assert_eq!(got[0].2, s("Istanbul Chamber of Commerce"));
+        assert_eq!(got[0].3, s("Türkiye"));
+        assert!(one("The Bank of China and the University of Central Asia signed it.").is_empty());
     }
 }

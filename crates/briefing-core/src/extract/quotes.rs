@@ -188,13 +188,22 @@ fn speaker(p: &str, pi: usize, start: usize, end: usize, people: &[Person]) -> O
     let tail = &p[end..tail_end];
     let next_quote = p[end..].find(['"', '“', '«']).map_or(p.len(), |n| end + n);
     let tail_limit = tail_end.min(next_quote);
-    let first_after = in_paragraph(end, tail_limit)
-        .min_by_key(|&(_, s)| s)
-        .map(|(i, _)| i);
+    let first = in_paragraph(end, tail_limit).min_by_key(|&(_, s)| s);
+    let first_after = first.map(|(i, _)| i);
     // A name right after the quote is its speaker when a verb of saying comes first, or
-    // when the name closes the sentence ("…," Serkov said).
+    // when the name closes the sentence ("…," Serkov said), or when a verb of saying
+    // follows the name however long the sentence goes on ("…," Kadirov said at the forum,
+    // which was organised by …).
+    let named_then_verb = first.is_some_and(|(i, s)| {
+        p[end..s].trim().is_empty()
+            && people[i]
+                .spans
+                .iter()
+                .find(|x| x.paragraph == pi && x.start == s)
+                .is_some_and(|x| Gazetteer::get().speech_verb_starts(&p[x.end..]))
+    });
     if let Some(i) = first_after
-        && (Gazetteer::get().speech_verb_starts(tail) || tail.len() < 120)
+        && (Gazetteer::get().speech_verb_starts(tail) || tail.len() < 120 || named_then_verb)
     {
         return Some(i);
     }
@@ -281,5 +290,24 @@ mod tests {
             ]
         );
         assert!(loose.is_empty(), "{loose:?}");
+    }
+
+    #[test]
+    fn speakers_named_before_a_long_clause_by_acronym_role_or_demonym() {
+        let paragraphs = vec![
+            "Uzbek Deputy Prime Minister Jamshid Khodjaev met the President of the Tashkent Chamber of Commerce, Adham Ikramov, and Vice Minister Reza Ahmadi of Iran.".to_string(),
+            "\"Trade grew,\" Khodjaev said at the forum, which was organised by the chamber and the Foreign Economic Relations Board of Türkiye together with the embassy.".to_string(),
+            "\"We are ready,\" the TCC president said.".to_string(),
+            "\"We will come back,\" the Iranian guest responded.".to_string(),
+            "Ambassador Extraordinary and Plenipotentiary Aidar Nurgaliyev also attended. \"Our doors are open,\" the diplomat said.".to_string(),
+        ];
+        let mut people = find_people(&paragraphs);
+        let loose = attach_quotes(&paragraphs, &mut people);
+        assert!(loose.is_empty(), "{loose:?}");
+        let count = |name: &str| people.iter().find(|p| p.name == name).unwrap().quotes.len();
+        assert_eq!(count("Jamshid Khodjaev"), 1);
+        assert_eq!(count("Adham Ikramov"), 1);
+        assert_eq!(count("Reza Ahmadi"), 1);
+        assert_eq!(count("Aidar Nurgaliyev"), 1);
     }
 }

@@ -383,7 +383,8 @@ fn titles_bodies_and_states_come_from_constructions_not_from_names() {
                     "Jan de Vries",
                     some("Minister for Foreign Affairs"),
                     None,
-                    None,
+                    // From the dateline (RIGA: the host's minister), not from the Dutch name.
+                    some("Latvia"),
                 ),
                 (
                     "Dovlet Orazov",
@@ -463,7 +464,8 @@ fn titles_bodies_and_states_come_from_constructions_not_from_names() {
                     "Askar Zhakupov",
                     some("chairman of the board"),
                     some("KazMunayGas"),
-                    None,
+                    // From the dateline (ALMATY), the host's state.
+                    some("Kazakhstan"),
                 ),
                 (
                     "Klaus Meyer",
@@ -476,7 +478,13 @@ fn titles_bodies_and_states_come_from_constructions_not_from_names() {
         (
             "Talks\n\nTASHKENT (Kun.uz) - The region's governor, Shavkat Umurzakov, received Rector of Al-Farabi Kazakh National University Zhanseit Tuymebayev. \"We will study,\" Tuymebayev said.",
             vec![
-                ("Shavkat Umurzakov", some("governor"), None, None),
+                // The state from the dateline (TASHKENT), the host's.
+                (
+                    "Shavkat Umurzakov",
+                    some("governor"),
+                    None,
+                    some("Uzbekistan"),
+                ),
                 (
                     "Zhanseit Tuymebayev",
                     some("Rector"),
