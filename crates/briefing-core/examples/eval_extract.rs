@@ -406,8 +406,7 @@ fn main() {
         "# Extraction quality\n\nMeasured by\n\n    cargo run -p briefing-core --example eval_extract -- --out docs/QUALITY.md\n\n\
          against the labelled corpus in `tests/fixtures/extract` (see its README). `dev` is the part the rules may be \
          tuned on; `holdout`, when present, is kept blind and shows how the rules do on text they were not written for. \
-         The first holdout was retired into `dev` after its scores were reported; a fresh blind holdout will take \
-         its place, so for now every article is `dev` and the `all` and `dev` rows agree.\n\n\
+         Each holdout is retired into `dev` once it is spent (see \"State of the extractor\" below for its history).\n\n\
          | language | split | files | gold people | suggested | precision | recall | F1 | title | organisation | country | quotes |\n\
          |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
