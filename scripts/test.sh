@@ -27,6 +27,9 @@ log "Rust tests"
 # pandoc and xmllint (installed above); here a missing reader is a failure, not a skip.
 BRIEFING_REQUIRE_READERS=1 cargo test --workspace "${FEATURES[@]}"
 
+log "TypeScript types generated from the Rust types are current"
+"$ROOT/scripts/bindings.sh" --check
+
 log "front end: type check and component tests"
 (cd ui && npm run --silent check && npm test --silent)
 

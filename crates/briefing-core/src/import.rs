@@ -49,6 +49,7 @@ impl ImportInput {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportStatus {
     Imported,
@@ -59,6 +60,7 @@ pub enum ImportStatus {
 
 /// What became of one input (or one item of a feed).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportItem {
     pub input: String,
@@ -69,6 +71,7 @@ pub struct ImportItem {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportReport {
     pub imported: usize,
@@ -112,6 +115,7 @@ impl ImportReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ImportProgress {
     pub done: usize,
     pub total: usize,

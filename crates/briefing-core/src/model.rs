@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What an ingested source was, as detected from its name and its bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Text,
@@ -93,6 +94,7 @@ impl<'de> Deserialize<'de> for PublishedDate {
 /// "Kazinform refers to eng.belta.by": the outlet a story was taken from, and how the text
 /// named it when that differs (a domain, a service name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Relay {
     pub outlet: String,
     pub reference: Option<String>,
@@ -100,6 +102,7 @@ pub struct Relay {
 
 /// An article as ingest produces it: normalised text and the metadata found in the source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Article {
     pub title: String,
     /// True when no headline was found and the title was made from the first sentence.
@@ -108,6 +111,7 @@ pub struct Article {
     pub outlet: Option<String>,
     /// The dateline place, as a name ("Brest"), not as shouted in the dateline ("BREST").
     pub dateline: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub published: Option<PublishedDate>,
     pub url: Option<String>,
     pub relayed_from: Option<Relay>,

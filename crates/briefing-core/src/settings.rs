@@ -27,6 +27,7 @@ pub struct Settings {
 /// The house style of briefs: who prepares them, the default classification marking, the
 /// paper and margins.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct HouseStyle {
     pub organisation: Option<String>,

@@ -44,7 +44,7 @@ describe('summaryLine', () => {
 
 describe('reportSummary', () => {
   it('names every count, zeros included', () => {
-    const report = { imported: 3, duplicates: 1, nearDuplicates: 0, failed: 2, items: [] };
+    const report = { imported: 3, duplicates: 1, nearDuplicates: 0, failed: 2, cancelled: false, items: [], storedMs: 0, suggestedMs: 0 };
     expect(reportSummary(report)).toBe('Imported 3 · duplicates 1 · near-duplicates 0 · failed 2');
   });
 });

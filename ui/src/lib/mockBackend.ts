@@ -225,6 +225,9 @@ export class MockBackend {
     const article = existing ?? sampleArticle(Math.max(0, ...this.articles.map((a) => a.summary.id)) + 1);
     if (!existing) this.articles.push(structuredClone(article));
     return {
+      cancelled: false,
+      storedMs: 0,
+      suggestedMs: 0,
       imported: existing ? 0 : 1,
       duplicates: existing ? 1 : 0,
       nearDuplicates: 0,
@@ -328,10 +331,13 @@ export class MockBackend {
     if (text.trim() === '') throw { code: 'invalid', message: 'there is no text to import: paste an article first' };
     const id = Math.max(0, ...this.articles.map((a) => a.summary.id)) + 1;
     const [headline, ...rest] = text.trim().split(/\n+/);
-    const article = makeArticle({ id, title: headline, paragraphs: rest.length ? rest : [headline], sourceName: name ?? 'Pasted text', format: 'paste' });
+    const article = makeArticle({ id, title: headline, paragraphs: rest.length ? rest : [headline], sourceName: name ?? 'Pasted text', format: 'text' });
     this.articles.push(article);
     this.pastedTexts.push(text);
     return {
+      cancelled: false,
+      storedMs: 0,
+      suggestedMs: 0,
       imported: 1,
       duplicates: 0,
       nearDuplicates: 0,
@@ -341,7 +347,16 @@ export class MockBackend {
   }
 
   private async importPaths(paths: string[]): Promise<ImportReport> {
-    const report: ImportReport = { imported: 0, duplicates: 0, nearDuplicates: 0, failed: 0, items: [] };
+    const report: ImportReport = {
+      imported: 0,
+      duplicates: 0,
+      nearDuplicates: 0,
+      failed: 0,
+      cancelled: false,
+      items: [],
+      storedMs: 0,
+      suggestedMs: 0,
+    };
     this.cancelRequested = false;
     for (const [index, path] of paths.entries()) {
       this.emit('import-progress', { done: index, total: paths.length, current: path });
@@ -460,8 +475,12 @@ export function makeArticle(
     url: fields.url ?? null,
     relayedFrom: fields.relayedFrom ?? null,
     paragraphs: fields.paragraphs ?? ['Body text.'],
+    titleDerived: fields.titleDerived ?? false,
+    sourceId: fields.sourceId ?? fields.id,
     sourceName: fields.sourceName ?? `article-${fields.id}.txt`,
     format: fields.format ?? 'text',
+    contentHash: fields.contentHash ?? `hash-${fields.id}`,
+    tags: fields.tags ?? [],
     importedAt: fields.importedAt ?? '2024-03-05T09:30:00Z',
     nearDuplicates: [],
     warnings: fields.warnings ?? [],

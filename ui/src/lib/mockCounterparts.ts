@@ -29,6 +29,7 @@ import type {
   VisitSummary,
   VisitTopic,
 } from './types';
+import type { JsonValue } from './bindings/serde_json/JsonValue';
 import { ALL_SECTIONS } from './types';
 
 interface FakePerson {
@@ -500,7 +501,7 @@ export class CounterpartsFake {
     const before = structuredClone(this.state);
     change();
     this.journal.push({
-      entry: { id: this.journal.length + 1, action, subject, details, actor: 'officer', at: NOW, undone_at: null },
+      entry: { id: this.journal.length + 1, action, subject, details: details as JsonValue, actor: 'officer', at: NOW, undone_at: null },
       before,
     });
   }

@@ -13,6 +13,7 @@ use crate::store::{Dossier, StoredArticle, VisitDetail, side_label};
 
 /// The sections a brief can hold, in their default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Cover,
@@ -84,6 +85,7 @@ impl SectionKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Paper {
     #[default]
@@ -94,6 +96,7 @@ pub enum Paper {
 /// What the officer chose for a brief: sections and their order, their own texts, and the
 /// house style.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct BriefOptions {
     pub sections: Vec<SectionKind>,
@@ -152,6 +155,7 @@ pub struct BriefInput {
 
 /// A run of text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Inline {
     Text {
@@ -178,6 +182,7 @@ pub fn t(s: impl Into<String>) -> Inline {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Column {
     pub header: String,
     /// Share of the text width, in percent.
@@ -185,6 +190,7 @@ pub struct Column {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Paragraph {
@@ -215,6 +221,7 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Section {
     pub kind: SectionKind,
     /// "1. Summary": numbered in order, except the appendix.
@@ -223,6 +230,7 @@ pub struct Section {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Source {
     pub n: usize,
     pub article_id: i64,
@@ -236,6 +244,7 @@ pub struct Source {
 
 /// The document model both renderers draw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Brief {
     pub title: String,
     /// Lines under the title: kind, place, dates; prepared by and on.

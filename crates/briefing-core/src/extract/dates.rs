@@ -16,6 +16,7 @@ use crate::model::PublishedDate;
 const MONTH_NAMES: &str = include_str!("../../data/month_names.tsv");
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DateSuggestion {
     /// As written: "21 June", "14-16 September 2024".
     pub text: String,

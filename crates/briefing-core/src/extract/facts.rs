@@ -12,6 +12,7 @@ use super::people::Person;
 const AREAS: &str = include_str!("../../data/cooperation_areas.txt");
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct TopicSuggestion {
     pub name: String,
     /// The person who proposed it, when the sentence names one.
@@ -20,6 +21,7 @@ pub struct TopicSuggestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentKind {
     Invitation,
@@ -45,6 +47,7 @@ impl CommitmentKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct CommitmentSuggestion {
     pub kind: CommitmentKind,
     /// The sentence that states it.
@@ -53,6 +56,7 @@ pub struct CommitmentSuggestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct FigureSuggestion {
     pub text: String,
     pub span: Span,

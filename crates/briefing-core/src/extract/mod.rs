@@ -40,6 +40,7 @@ pub const EXTRACTOR_VERSION: i64 = 2;
 
 /// Where a suggestion stands: a byte range in one paragraph, and the text there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Span {
     pub paragraph: usize,
     pub start: usize,
@@ -51,12 +52,14 @@ pub struct Span {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct QuoteSuggestion {
     pub text: String,
     pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PersonSuggestion {
     pub name: String,
     pub title: Option<String>,

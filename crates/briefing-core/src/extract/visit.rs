@@ -29,6 +29,7 @@ const REGION_WORDS: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PlaceSuggestion {
     /// "Atyrau Oblast", "Brest", "Kazakhstan" (a demonym gives its country).
     pub name: String,
@@ -39,6 +40,7 @@ pub struct PlaceSuggestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct OrganisationSuggestion {
     pub name: String,
     pub country: Option<String>,
@@ -47,6 +49,7 @@ pub struct OrganisationSuggestion {
 
 /// One side of a visit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Side {
     pub organisation: Option<String>,
     pub region: Option<String>,
@@ -56,6 +59,7 @@ pub struct Side {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitSuggestion {
     /// official, working, reciprocal or other.
     pub kind: String,

@@ -7,6 +7,7 @@ use super::{Result, Store};
 
 /// A line of the people list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PersonSummary {
     pub id: i64,
     pub house_name: String,
@@ -24,6 +25,7 @@ pub struct PersonSummary {
 
 /// How to address and speak to a person: the officer's notes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ProtocolNotes {
     pub form_of_address: Option<String>,
     pub pronunciation: Option<String>,
@@ -32,6 +34,7 @@ pub struct ProtocolNotes {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PersonName {
     pub name: String,
     /// ISO 15924: Latn, Cyrl.
@@ -40,6 +43,7 @@ pub struct PersonName {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Position {
     pub title: String,
     pub organisation: Option<String>,
@@ -51,6 +55,7 @@ pub struct Position {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DossierMention {
     pub mention_id: i64,
     pub article_id: i64,
@@ -64,6 +69,7 @@ pub struct DossierMention {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DossierQuote {
     pub quote_id: i64,
     pub article_id: i64,
@@ -73,6 +79,7 @@ pub struct DossierQuote {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DossierVisit {
     pub visit_id: i64,
     pub title: String,
@@ -84,6 +91,7 @@ pub struct DossierVisit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DossierTopic {
     pub name: String,
     pub article_id: Option<i64>,
@@ -92,6 +100,7 @@ pub struct DossierTopic {
 
 /// Everything a brief needs about a person.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Dossier {
     pub id: i64,
     pub house_name: String,

@@ -8,12 +8,14 @@ use crate::model::{Format, PublishedDate, Relay};
 
 /// One line of the library list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleSummary {
     pub id: i64,
     pub title: String,
     pub outlet: Option<String>,
     pub dateline: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub published: Option<PublishedDate>,
     pub language: String,
     pub group_id: Option<i64>,
@@ -23,6 +25,7 @@ pub struct ArticleSummary {
 
 /// An article with everything stored about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct StoredArticle {
     pub summary: ArticleSummary,
@@ -77,6 +80,7 @@ pub struct ArticleFilter {
 
 /// Where an article's people stand in review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewState {
     /// Some suggested people wait for the officer.

@@ -14,6 +14,7 @@ use crate::extract;
 use crate::names;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct QuoteView {
     pub id: i64,
     pub text: String,
@@ -24,6 +25,7 @@ pub struct QuoteView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct MentionView {
     pub id: i64,
     pub article_id: i64,
@@ -46,6 +48,7 @@ pub struct MentionView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct TopicView {
     pub id: i64,
     pub name: String,
@@ -56,6 +59,7 @@ pub struct TopicView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct CommitmentView {
     pub id: i64,
     pub kind: String,
@@ -69,6 +73,7 @@ pub struct CommitmentView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct FigureView {
     pub id: i64,
     pub text: String,
@@ -78,6 +83,7 @@ pub struct FigureView {
 
 /// Everything suggested for one article, and where review stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ArticleReview {
     pub article_id: i64,
     pub mentions: Vec<MentionView>,
@@ -138,6 +144,7 @@ impl FactKind {
 
 /// One recorded review action.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct LogEntry {
     pub id: i64,
     pub action: String,
@@ -150,6 +157,7 @@ pub struct LogEntry {
 
 /// What `accept_all` confirmed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Accepted {
     pub people: usize,
     pub quotes: usize,

@@ -11,6 +11,7 @@ use crate::extract::VisitSuggestion;
 
 /// The fields of a visit, as created or edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 #[serde(default)]
 pub struct VisitFields {
     pub title: String,
@@ -33,6 +34,7 @@ pub struct VisitFields {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitSummary {
     pub id: i64,
     pub title: String,
@@ -48,6 +50,7 @@ pub struct VisitSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Participant {
     pub person_id: i64,
     pub name: String,
@@ -64,6 +67,7 @@ pub struct Participant {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitTopic {
     pub id: i64,
     pub name: String,
@@ -76,6 +80,7 @@ pub struct VisitTopic {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitCommitment {
     pub id: i64,
     pub kind: String,
@@ -87,6 +92,7 @@ pub struct VisitCommitment {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitFigure {
     pub text: String,
     pub article_id: i64,
@@ -94,6 +100,7 @@ pub struct VisitFigure {
 
 /// An earlier visit or article involving the same parties or people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct TimelineEntry {
     pub date: Option<String>,
     /// visit or article.
@@ -106,6 +113,7 @@ pub struct TimelineEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VisitDetail {
     pub id: i64,
     #[serde(flatten)]
