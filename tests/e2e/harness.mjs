@@ -1,6 +1,6 @@
 // Starts tauri-driver and a session on the built app with a database of the test's own.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -72,10 +72,21 @@ export async function openApp(db, { app = APP, args = ['--db', db], env = {} } =
   return { wd, close };
 }
 
+/**
+ * Saves what the screen shows of the app's window. Taken from the X server (ImageMagick's
+ * `import`), not with WebDriver's screenshot: WebKitGTK without GPU compositing (the app's
+ * default, src-tauri/src/main.rs) never answers that command on a page that does not scroll,
+ * although the window itself is drawn. Without a window manager the window sits at 0,0.
+ */
 export async function saveScreenshot(wd, name) {
   mkdirSync(OUT, { recursive: true });
   const { writeFileSync } = await import('node:fs');
-  const png = await wd.screenshot();
+  // Let the last change reach the screen.
+  await wd.execAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => setTimeout(done, 150));');
+  const [w, h] = await wd.exec('return [window.outerWidth, window.outerHeight];');
+  const png = execFileSync('import', ['-window', 'root', '-crop', `${w}x${h}+0+0`, '+repage', 'png:-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   writeFileSync(join(OUT, name), png);
   if (process.env.UPDATE_SCREENSHOTS === '1') {
     writeFileSync(join(ROOT, 'docs/screenshots', name), png);

@@ -170,7 +170,7 @@ describe('search', () => {
     expect(calls.length, 'at most one search per keystroke').toBeLessThanOrEqual(3);
     expect(calls.at(-1), 'the last search is for what is in the box').toEqual({
       cmd: 'search_articles',
-      args: { query: 'joint', limit: 50 },
+      args: { query: 'joint', limit: 25 },
     });
     expect(screen.getByTestId('list-pane').dataset.resultsFor).toBe('joint');
     const marks = Array.from(document.querySelectorAll('[data-testid="article-row"] mark'));

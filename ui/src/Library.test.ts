@@ -189,7 +189,7 @@ describe('filters', () => {
     await waitFor(() => expect(count()).toMatch(/matches$/));
     expect(backend.callsOf('search_articles').at(-1)?.args).toEqual({
       query: 'energy',
-      limit: 50,
+      limit: 25,
       filter: { outlet: 'BelTA' },
     });
     for (const row of rows()) expect(within(row).getByTestId('article-meta').textContent).toMatch(/^BelTA/);
@@ -200,7 +200,7 @@ describe('filters', () => {
     await waitFor(() =>
       expect(backend.callsOf('search_articles').at(-1)?.args).toEqual({
         query: 'energy',
-        limit: 50,
+        limit: 25,
         filter: { outlet: 'Xinhua' },
       }),
     );
@@ -228,23 +228,23 @@ describe('filters', () => {
 describe('search results', () => {
   const HIT_ROW = 90;
 
-  it('shows the best 50 first and the next 50 when scrolled to their end, keeping the place', async () => {
+  it('shows the best 25 first and the next 25 when scrolled to their end, keeping the place', async () => {
     await renderLibrary();
     await fireEvent.input(screen.getByTestId('search'), { target: { value: 'generated' } });
-    await waitFor(() => expect(count()).toBe('50+ matches'));
-    expect(backend.callsOf('search_articles').map((c) => c.args?.limit)).toEqual([50]);
+    await waitFor(() => expect(count()).toBe('25+ matches'));
+    expect(backend.callsOf('search_articles').map((c) => c.args?.limit)).toEqual([25]);
     expect(screen.getByTestId('list-pane').dataset.resultsFor).toBe('generated');
 
-    await scrollTo(45 * HIT_ROW);
-    await waitFor(() => expect(count()).toBe('100+ matches'));
-    expect(backend.callsOf('search_articles').map((c) => c.args?.limit)).toEqual([50, 100]);
-    expect(list().scrollTop, 'still where the officer scrolled to').toBe(45 * HIT_ROW);
-    expect(rows().some((r) => r.dataset.index === '45')).toBe(true);
+    await scrollTo(20 * HIT_ROW);
+    await waitFor(() => expect(count()).toBe('50+ matches'));
+    expect(backend.callsOf('search_articles').map((c) => c.args?.limit)).toEqual([25, 50]);
+    expect(list().scrollTop, 'still where the officer scrolled to').toBe(20 * HIT_ROW);
+    expect(rows().some((r) => r.dataset.index === '20')).toBe(true);
 
     // A new text starts again at the first page, at the top.
     await fireEvent.input(screen.getByTestId('search'), { target: { value: 'body' } });
     await waitFor(() => expect(screen.getByTestId('list-pane').dataset.resultsFor).toBe('body'));
-    expect(backend.callsOf('search_articles').at(-1)?.args?.limit).toBe(50);
+    expect(backend.callsOf('search_articles').at(-1)?.args?.limit).toBe(25);
     expect(list().scrollTop).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ describe('welcome page', () => {
     const text = steps.map((s) => s.textContent?.replace(/\s+/g, ' ') ?? '');
     expect(text[0]).toMatch(/Import the articles/);
     expect(text[0]).toMatch(/through the system file dialog/);
-    expect(text[0]).toMatch(/Dragging files onto the window is coming later/);
+    expect(text[0]).toMatch(/dropping them on the window; or paste an article's text or its address/);
     expect(text[1]).toMatch(/confirm or correct them, and merge the different spellings/);
     expect(text[2]).toMatch(/compose the brief/);
     expect(text[2]).toMatch(/export it as a Word document \(DOCX\)/);
