@@ -63,6 +63,8 @@ export async function openApp(db, { app = APP, args = ['--db', db], env = {} } =
     env: { ...process.env, NO_AT_BRIDGE: '1', ...env },
   });
   await waitForPort(port);
+  // tauri-driver starts WebKitWebDriver itself; a session asked for before that listens fails.
+  await waitForPort(nativePort);
   const wd = new WebDriver(`http://127.0.0.1:${port}`);
   await wd.start(app, args);
   const close = async () => {
