@@ -128,10 +128,8 @@ impl ArticleFilter {
             params.push(Box::new(visit));
         }
         match self.review {
-            Some(ReviewState::Pending) => sql.push_str(PENDING),
-            Some(ReviewState::Reviewed) => {
-                sql.push_str(&PENDING.replacen(" AND EXISTS", " AND NOT EXISTS", 1))
-            }
+            Some(ReviewState::Pending) => sql.push_str(&format!(" AND {PENDING}")),
+            Some(ReviewState::Reviewed) => sql.push_str(&format!(" AND NOT {PENDING}")),
             None => {}
         }
         (sql, params)
@@ -139,7 +137,7 @@ impl ArticleFilter {
 }
 
 /// The condition "some suggested person waits for review".
-const PENDING: &str = " AND EXISTS (SELECT 1 FROM mentions m
+const PENDING: &str = "EXISTS (SELECT 1 FROM mentions m
    WHERE m.article_id = a.id AND m.status = 'suggested')";
 
 pub(super) const SUMMARY_COLUMNS: &str =
