@@ -1,15 +1,10 @@
 // The Library over a large store: the list is virtualised and paged, and the
 // toolbar's filters reach every list and search command.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { MockBackend, generatedArticles, generatedTags, sampleArticles, sampleCounterparts } from './lib/mockBackend';
 import { useBackend } from './test/tauriModules';
-
-vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
-vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
-vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
-vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
 
 const N = 5000;
 /** ArticleList's row height and the view height it assumes where layout gives none (jsdom). */

@@ -1,14 +1,9 @@
 // Reviewing the suggestions of the canonical article, against the in-memory backend.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { MockBackend, makeArticle, sampleArticles, sampleCounterparts } from './lib/mockBackend';
 import { useBackend } from './test/tauriModules';
-
-vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
-vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
-vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
-vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
 
 let backend: MockBackend;
 

@@ -7,11 +7,6 @@ import { MockBackend, makeArticle, sampleArticles } from './lib/mockBackend';
 import type { HouseStyle } from './lib/types';
 import { useBackend } from './test/tauriModules';
 
-vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
-vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
-vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
-vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
-
 let backend: MockBackend;
 
 beforeEach(() => {

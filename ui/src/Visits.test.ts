@@ -1,16 +1,11 @@
 // The Visits screen and the brief panel: visit page, commitments, sections,
 // officer texts, live preview and export with the save dialog.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { CANONICAL_VISIT_TITLE, MockBackend, emptyCounterparts, sampleArticles, sampleCounterparts } from './lib/mockBackend';
 import type { BriefOptions } from './lib/types';
 import { useBackend } from './test/tauriModules';
-
-vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
-vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
-vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
-vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
 
 let backend: MockBackend;
 

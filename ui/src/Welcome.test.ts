@@ -1,15 +1,10 @@
 // The first-run page: shown while the store is empty, with the sample article
 // and the import flow as the two ways to start.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import App from './App.svelte';
 import { MockBackend, SAMPLE_TITLE, sampleArticles } from './lib/mockBackend';
 import { useBackend } from './test/tauriModules';
-
-vi.mock('@tauri-apps/api/core', () => import('./test/tauriModules').then((m) => m.core));
-vi.mock('@tauri-apps/api/event', () => import('./test/tauriModules').then((m) => m.event));
-vi.mock('@tauri-apps/plugin-dialog', () => import('./test/tauriModules').then((m) => m.dialog));
-vi.mock('@tauri-apps/plugin-opener', () => import('./test/tauriModules').then((m) => m.opener));
 
 let backend: MockBackend;
 

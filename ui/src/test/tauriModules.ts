@@ -1,8 +1,6 @@
 // Stand-ins for the Tauri modules the UI imports, all answering from one
-// MockBackend. Test files wire them in with vi.mock, e.g.
-//   vi.mock('@tauri-apps/api/core', () => import('../test/tauriModules').then((m) => m.core));
-// (likewise event, dialog for plugin-dialog and opener for plugin-opener),
-// and pick the backend for a test with useBackend().
+// MockBackend. ./setup.ts wires them in for every test file with vi.mock;
+// a test picks the backend with useBackend().
 
 import { MockBackend } from '../lib/mockBackend';
 
