@@ -53,6 +53,18 @@ const PLACE_KINDS: &[&str] = &[
     "county",
     "municipality",
 ];
+/// Points of the compass in "northwest China's Gansu Province".
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "central",
+];
 const PARTICLES: &[&str] = &[
     "van", "der", "de", "den", "von", "al", "el", "bin", "ibn", "la", "du", "di", "da", "dos",
     "zu", "vom", "ten", "ter", "del", "della", "dei", "degli",
@@ -269,6 +281,24 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 }
                 j >= i + 3 && is_name(&toks[i + 1..j], g)
             };
+        // "Vice Governor of northwest China's Gansu Province X": a point of the compass
+        // between "of" and a capitalised place.
+        let compass = COMPASS.contains(&t.text)
+            && cur.last().is_some_and(|c| c.text == "of")
+            && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
+        // "Akim (Governor) of Kostanay region Serik Baimaganov": a lower-case kind of place
+        // closing the body after a title's "of", with the name still to come.
+        let kind_in_body = PLACE_KINDS.contains(&t.text)
+            && cur.last().is_some_and(|c| capitalised(c.text))
+            && cur.iter().any(|c| c.text == "of")
+            && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
+            && {
+                let mut j = i + 1;
+                while j < toks.len() && capitalised(toks[j].text) && j - i <= 4 {
+                    j += 1;
+                }
+                j >= i + 3 && is_name(&toks[i + 1..j], g)
+            };
         let inside = !and_before_title
             && !and_after_name
             && !and_between_names
@@ -277,6 +307,8 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && (capitalised(t.text)
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
+                || compass
+                || kind_in_body
                 || to_host
                 || mission_in
                 || in_territory
@@ -796,6 +828,28 @@ fn lower_case_apposition(
     g: &Gazetteer,
 ) -> Option<(String, Option<String>, Option<String>)> {
     let rest = after.strip_prefix(", ")?;
+    // "Name, khokim (governor) of Uzbekistan's Jizzakh Region": the gloss is set aside and
+    // put back after the title.
+    let mut gloss = None;
+    let unglossed;
+    let rest = match rest.find([',', '.', ';', '(']) {
+        Some(k) if rest[k..].starts_with('(') && rest[..k].ends_with(' ') => {
+            let inner = &rest[k + 1..];
+            match inner.find(')') {
+                Some(e)
+                    if e > 0
+                        && e < 30
+                        && inner[..e].chars().all(|c| c.is_lowercase() || c == ' ') =>
+                {
+                    gloss = Some((rest[..k].trim_end().to_string(), inner[..e].to_string()));
+                    unglossed = format!("{}{}", rest[..k].trim_end(), &inner[e + 1..]);
+                    unglossed.as_str()
+                }
+                _ => rest,
+            }
+        }
+        _ => rest,
+    };
     let mut clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
     // "... Mineral Resources Corp.": the abbreviation keeps its full stop.
     if rest[clause.len()..].starts_with('.')
@@ -831,7 +885,15 @@ fn lower_case_apposition(
     // A modifier such as "special" is not in the gazetteer; allow one unknown word before the title.
     let (skip, n) = match lower_title_len(&words, g) {
         Some(n) => (0, n),
-        None if words.len() > 1 => (1, lower_title_len(&words[1..], g)?),
+        // Not a relative or a conjunction: "Amur Freight Lines, whose general director".
+        None if words.len() > 1
+            && !matches!(
+                words[0],
+                "whose" | "which" | "who" | "where" | "when" | "while" | "and" | "but"
+            ) =>
+        {
+            (1, lower_title_len(&words[1..], g)?)
+        }
         None => return None,
     };
     let mut title_end = skip + n;
@@ -946,7 +1008,12 @@ fn lower_case_apposition(
             }
         }
     }
-    let title = words[..title_end].join(" ");
+    let mut title = words[..title_end].join(" ");
+    if let Some((before, g)) = gloss
+        && before.ends_with(&title)
+    {
+        title = format!("{title} ({g})");
+    }
     Some((title, org, country))
 }
 
@@ -1518,7 +1585,25 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                 .all(|w| capitalised(w) || *w == "the");
         let rest = if host { &[][..] } else { &words[k + n..] };
         // The title ends the clause, or its "of <body>" does (only before a comma).
-        let org = if rest.is_empty() {
+        let org = if rest.is_empty() && k == 1 && words[0] == "whose" {
+            // "Sibtrans Logistics, whose general director X": the body before "whose".
+            let body: Vec<&str> = trimmed[..from]
+                .trim_end()
+                .trim_end_matches(',')
+                .split_whitespace()
+                .rev()
+                .take_while(|w| capitalised(w) || CONNECTORS.contains(w))
+                .collect();
+            let body: Vec<&str> = body
+                .into_iter()
+                .rev()
+                .skip_while(|w| !capitalised(w) || SENTENCE_WORDS.contains(w))
+                .collect();
+            if body.is_empty() {
+                return None;
+            }
+            Some(body.join(" "))
+        } else if rest.is_empty() {
             let owner = k.checked_sub(1).map(|j| words[j]);
             // "TotalEnergies' chief executive": a plural's possessive drops its apostrophe only.
             match owner.and_then(owner_stem) {
@@ -1600,7 +1685,11 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                 .copied()
                 .skip_while(|w| *w == "the")
                 .collect();
-            if comma && !body.iter().any(|w| capitalised(w))
+            // "Uzbekistan's deputy minister of health, X": a lower-case portfolio, which
+            // `portfolio` joins to the title.
+            if comma
+                && !body.iter().any(|w| capitalised(w))
+                && !g.is_portfolio(&words[k..k + n].join(" "))
                 || body.last().is_none_or(|w| matches!(*w, "the" | "a" | "an"))
             {
                 return None;
@@ -1709,6 +1798,20 @@ fn delegation_led(
     (Some(fuller_place(&place, paragraphs, g)), country)
 }
 
+/// "... visited Debrecen, where he met with": the place or body visited, when the name that
+/// follows is met there.
+fn visited_body(before: &str) -> Option<String> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let r = R.get_or_init(|| {
+        regex::Regex::new(
+            r"\bvisited (?:the )?(\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the))*),? where\b[^,;]*$",
+        )
+        .expect("pattern compiles")
+    });
+    let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
+    r.captures(sentence).map(|c| c[1].to_string())
+}
+
 fn delegation_noun() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| regex::Regex::new(r"\b(?:delegation|side)\b").expect("pattern compiles"))
@@ -1752,6 +1855,18 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
         }
     }
     let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // "Kashgar Prefecture of China's Xinjiang Uygur Autonomous Region": the body is the
+    // first place; the state in the possessive is the country.
+    if let Some(k) = words.iter().position(|w| *w == "of")
+        && k > 0
+        && let Some(c) = words
+            .get(k + 1)
+            .and_then(|w| owner_stem(w))
+            .and_then(|w| g.nation(w))
+    {
+        country = country.or(Some(c));
+        words.truncate(k);
+    }
     // "Chinese city of Chengdu": a demonym and a kind of place before the name.
     if words.len() > 3
         && words[2] == "of"
@@ -1764,13 +1879,35 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
     // "German Free State of Saxony", "Belarusian companies": a leading demonym is the state.
     if let Some(c) = words.first().and_then(|w| g.nation(w)) {
         country = country.or(Some(c.clone()));
-        // "Uzbekistan Railways": a state's own name heads a body; a demonym does not.
-        if words.len() < 2 || words[0] != c {
+        // "Uzbekistan Railways": a state's own name heads a body; a demonym does not,
+        // except in the names of institutions ("Hungarian University of Agriculture",
+        // "Belarusian Chamber of Commerce", "Russian Railways").
+        const INSTITUTIONS: &[&str] = &[
+            "University",
+            "Academy",
+            "Institute",
+            "Bank",
+            "Railways",
+            "Railway",
+            "Airlines",
+            "Chamber",
+            "National",
+            "State",
+            "Association",
+            "Union",
+        ];
+        let institution = words.get(1).is_some_and(|w| INSTITUTIONS.contains(w));
+        if words.len() < 2 || words[0] != c && !institution {
             words.remove(0);
         }
     }
-    // "Auvergne-Rhône-Alpes region": the capitalised name only.
-    while words.last().is_some_and(|w| !capitalised(w)) {
+    // "Auvergne-Rhône-Alpes region", "Zhambyl region": the name and the kind of place as
+    // written, nothing after them ("Belarusian companies").
+    while words.last().is_some_and(|w| !capitalised(w))
+        && !(words.len() > 1
+            && PLACE_KINDS.contains(words.last().expect("checked"))
+            && capitalised(words[words.len() - 2]))
+    {
         words.pop();
     }
     if words.first().is_none_or(|w| !capitalised(w)) {
@@ -1965,16 +2102,17 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             // "a delegation of China's Shaanxi Province headed by Vice Governor He Xiaoming":
             // the leader's body and state, when the run does not name them.
             let (led_org, led_country) = delegation_led(p, run[0].start, paragraphs, g);
-            let own_body = title
-                .as_deref()
-                .is_some_and(|t| g.is_portfolio(t) || g.is_sent(t));
-            if org.is_none() && !own_body {
-                org = led_org;
-            }
+            // A minister's portfolio or an ambassador's state stands in for the body; a bare
+            // "vice commissioner" leading "a delegation of the Kashgar Prefecture" does not.
+            let own_body = title.as_deref().is_some_and(|t| {
+                g.is_sent(t) || g.is_portfolio(t) && (t.contains(" of ") || t.contains(" for "))
+            });
             // "the agency's programme coordinator": the agency as the article names it.
             if let Some(o) = org.take() {
                 let head = o.split_whitespace().last().unwrap_or_default();
-                org = if capitalised(head) {
+                // "Marshal of the Voivodeship X": a kind of place alone is the one named.
+                let kind_alone = g.place_types.iter().any(|k| k.len() == 1 && k[0] == o);
+                org = if capitalised(head) && !kind_alone {
                     Some(o)
                 } else {
                     resolved
@@ -1982,6 +2120,16 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         .or_insert_with(|| resolve_body(&o, paragraphs, g))
                         .clone()
                 };
+            }
+            // "a delegation from Kazakhstan's Zhambyl region led by X, deputy governor of the
+            // region": a body the article does not name otherwise is the delegation's.
+            if org.is_none() && !own_body {
+                org = led_org;
+            }
+            // "visited Tashkent State Agrarian University, where he met with Rector X": the
+            // place visited is the host's body.
+            if org.is_none() && !own_body && title.is_some() {
+                org = visited_body(&p[..run[0].start]);
             }
             // "Japan International Cooperation Agency in Uzbekistan", "Lorenzo de' Medici
             // Institute in Florence": the place where a body works is not part of its name,
@@ -2048,6 +2196,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             );
         }
     }
+    deputies_of_holders(&mut people, g);
     // "De Luca told reporters", "Van der Berg said": a name found only by a verb of saying
     // that ends the name of someone named in full is that person.
     let mut k = 0;
@@ -2127,6 +2276,58 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     people
 }
 
+/// "Akim (Governor) of North Kazakhstan Region X ... Deputy Akim Y": a deputy named without
+/// a body serves the one whose head title another person in the article holds with a body.
+fn deputies_of_holders(people: &mut [Person], g: &Gazetteer) {
+    let head = |t: &str| -> (String, bool) {
+        let t = t.split(" (").next().unwrap_or(t).to_lowercase();
+        let mut words: Vec<&str> = t.split_whitespace().collect();
+        let mut modified = false;
+        'strip: loop {
+            for m in &g.modifiers {
+                if m.len() < words.len()
+                    && m.iter().zip(&words).all(|(a, b)| a.eq_ignore_ascii_case(b))
+                {
+                    words.drain(..m.len());
+                    modified = true;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+        (words.join(" "), modified)
+    };
+    for i in 0..people.len() {
+        let Some(title) = people[i].title.clone() else {
+            continue;
+        };
+        if people[i].organisation.is_some() || g.is_portfolio(&title) || g.is_sent(&title) {
+            continue;
+        }
+        let (own, deputy) = head(&title);
+        if !deputy {
+            continue;
+        }
+        let holders: Vec<usize> = (0..people.len())
+            .filter(|&j| {
+                j != i
+                    && people[j].organisation.is_some()
+                    && people[j]
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| head(t) == (own.clone(), false))
+                    && (people[i].country.is_none() || people[j].country == people[i].country)
+            })
+            .collect();
+        if let [j] = holders[..] {
+            people[i].organisation = people[j].organisation.clone();
+            if people[i].country.is_none() {
+                people[i].country = people[j].country.clone();
+            }
+        }
+    }
+}
+
 /// Whether a title used alone ("the akim", "the Deputy Minister") refers to the holder of
 /// `held` ("Akim (Governor)", "Deputy Minister of Investment, Industry and Trade"): the same
 /// title, case and gloss aside, or its head before the portfolio.
@@ -2193,8 +2394,22 @@ fn lower_case_title_refs(paragraphs: &[String], g: &Gazetteer) -> Vec<TitleRef> 
                 .first()
                 .filter(|w| g.demonyms.contains(**w))
                 .and_then(|w| g.nation(w));
-            let skip = usize::from(acronym || state.is_some());
+            let mut skip = usize::from(acronym || state.is_some());
             words.drain(..skip.min(words.len()));
+            // "The Smolensk mayor": the place before the title narrows whose title it is.
+            let mut place = None;
+            if skip == 0 && lower_title_len(&words, g).is_none() {
+                let m = words
+                    .iter()
+                    .take(2)
+                    .take_while(|w| capitalised(w) && !SENTENCE_WORDS.contains(w))
+                    .count();
+                if m > 0 && lower_title_len(&words[m..], g).is_some() {
+                    place = Some(words[..m].join(" "));
+                    words.drain(..m);
+                    skip = m;
+                }
+            }
             let role = words.first().filter(|w| {
                 (ANY_ROLE.contains(w) || g.role_titles(w).is_some())
                     && w.chars().all(char::is_lowercase)
@@ -2217,7 +2432,7 @@ fn lower_case_title_refs(paragraphs: &[String], g: &Gazetteer) -> Vec<TitleRef> 
                     text: p[t.start..last.end].to_string(),
                 },
                 words[..n].join(" "),
-                None,
+                place,
                 state,
             ));
         }
@@ -3076,5 +3291,114 @@ mod tests {
         assert_eq!(got[0].2, s("Istanbul Chamber of Commerce"));
         assert_eq!(got[0].3, s("Türkiye"));
         assert!(one("The Bank of China and the University of Central Asia signed it.").is_empty());
+    }
+
+    #[test]
+    fn places_with_their_kind_compass_points_and_glosses_in_apposition() {
+        // Made-up sentences, none from the corpus.
+        let got = one("Akim (Governor) of Turkistan region Daulet Sarsenov met the guests.");
+        assert_eq!(
+            got,
+            vec![(
+                "Daulet Sarsenov".into(),
+                s("Akim (Governor)"),
+                s("Turkistan region"),
+                s("Kazakhstan")
+            )]
+        );
+        let got = one("Vice Governor of southwest China's Sichuan Province Lin Wenhao spoke.");
+        assert_eq!(
+            got,
+            vec![(
+                "Lin Wenhao".into(),
+                s("Vice Governor"),
+                s("Sichuan Province"),
+                s("China")
+            )]
+        );
+        let got = one(
+            "They met Nodir Ergashev, khokim (governor) of Uzbekistan's Navoi Region, on Monday.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "Nodir Ergashev".into(),
+                s("khokim (governor)"),
+                s("Navoi Region"),
+                s("Uzbekistan")
+            )]
+        );
+    }
+
+    #[test]
+    fn bodies_from_delegations_visits_whose_and_the_head_of_a_deputy() {
+        // "the region" is the delegation's region, named with its kind.
+        let p = "A delegation from Kazakhstan's Pavlodar region led by Aidos Nurlanov, deputy governor of the region, arrived.";
+        assert_eq!(
+            one(p)[0],
+            (
+                "Aidos Nurlanov".into(),
+                s("deputy governor"),
+                s("Pavlodar region"),
+                s("Kazakhstan")
+            )
+        );
+        // A bare title leading a delegation of a body takes it; the state in the
+        // possessive after "of" is the country, not part of the body.
+        let p = "Mayor of Naryn Azamat Toktorov met a delegation of the Hotan Prefecture of China's Xinjiang Uygur Autonomous Region led by vice commissioner Ablimit Rozi.";
+        assert_eq!(
+            one(p)[1],
+            (
+                "Ablimit Rozi".into(),
+                s("vice commissioner"),
+                s("Hotan Prefecture"),
+                s("China")
+            )
+        );
+        // "the Voivodeship" is the one the delegation names.
+        let p = "The akim hosted a delegation of Poland's Lubusz Voivodeship headed by Marshal of the Voivodeship Piotr Zawada.";
+        assert_eq!(one(p)[0].2, s("Lubusz Voivodeship"));
+        // A demonym heading an institution's name stays in it.
+        let p = "He met a delegation of the Slovak University of Agriculture headed by Vice-Rector Jana Kováčová.";
+        assert_eq!(one(p)[0].2, s("Slovak University of Agriculture"));
+        // The place visited is the host's body.
+        let p = "The consul visited Gyor, where he met with Deputy Mayor Zoltan Kiss-Bodnar.";
+        assert_eq!(one(p)[0].2, s("Gyor"));
+        // "whose" names the owner before it.
+        let p = "The cargo is handled by Amur Freight Lines, whose commercial director Pavel Shchukin said volumes doubled.";
+        assert_eq!(one(p)[0].2, s("Amur Freight Lines"));
+        // A deputy named without a body serves the one whose head holds the title.
+        let text = [
+            "Akim (Governor) of Aktobe Region Yerbol Kaliyev met the guests.".to_string(),
+            "Deputy Akim Saule Temirbayeva presented the projects.".to_string(),
+        ];
+        let got = find_people(&text);
+        assert_eq!(got[1].organisation, s("Aktobe Region"));
+        // A lower-case portfolio after a state's possessive and before the name's comma.
+        let p = "He spoke after meeting Tajikistan's deputy minister of energy, Rustam Nazarzoda.";
+        assert_eq!(
+            one(p),
+            vec![(
+                "Rustam Nazarzoda".into(),
+                s("deputy minister of energy"),
+                None,
+                None
+            )]
+        );
+    }
+
+    #[test]
+    fn a_place_before_a_lower_case_title_names_whose_title_it_is() {
+        let text = [
+            "A delegation of Kursk led by Mayor Ivan Kolesnikov and Governor Oleg Panin arrived."
+                .to_string(),
+            "The Kursk mayor said the city was ready.".to_string(),
+        ];
+        let got = find_people(&text);
+        let mayor = got
+            .iter()
+            .find(|x| x.name == "Ivan Kolesnikov")
+            .expect("found");
+        assert!(mayor.spans.iter().any(|sp| sp.text == "The Kursk mayor"));
     }
 }

@@ -200,7 +200,15 @@ fn speaker(p: &str, pi: usize, start: usize, end: usize, people: &[Person]) -> O
                 .spans
                 .iter()
                 .find(|x| x.paragraph == pi && x.start == s)
-                .is_some_and(|x| Gazetteer::get().speech_verb_starts(&p[x.end..]))
+                .is_some_and(|x| {
+                    let rest = &p[x.end..];
+                    // "…," Joanna Wierzbicka, marshal of the Lodzkie region, told Reuters.
+                    let past_apposition = rest
+                        .strip_prefix(", ")
+                        .and_then(|r| r.find(", ").filter(|&k| k < 100).map(|k| &r[k + 2..]));
+                    Gazetteer::get().speech_verb_starts(rest)
+                        || past_apposition.is_some_and(|r| Gazetteer::get().speech_verb_starts(r))
+                })
     });
     if let Some(i) = first_after
         && (Gazetteer::get().speech_verb_starts(tail) || tail.len() < 120 || named_then_verb)

@@ -516,7 +516,8 @@ fn titles_bodies_and_states_come_from_constructions_not_from_names() {
                 (
                     "Giorgi Alaverdashvili",
                     some("Governor"),
-                    some("Kakheti"),
+                    // The place as written, with its kind.
+                    some("Kakheti region"),
                     some("Georgia"),
                 ),
             ],
