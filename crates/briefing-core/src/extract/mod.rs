@@ -36,7 +36,7 @@ pub use visit::{OrganisationSuggestion, PlaceSuggestion, Side, VisitSuggestion};
 
 /// The version of the rules, stored with each extraction so that articles extracted by older
 /// rules can be found and extracted again.
-pub const EXTRACTOR_VERSION: i64 = 2;
+pub const EXTRACTOR_VERSION: i64 = 3;
 
 /// Where a suggestion stands: a byte range in one paragraph, and the text there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -192,6 +192,10 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && toks.get(i + 1).is_some_and(|n| {
                 n.text == "the"
                     || g.nation(n.text).is_some()
+                    // "Ambassador to South Korea X".
+                    || toks
+                        .get(i + 2)
+                        .is_some_and(|m| g.nation(&p[n.start..m.end]).is_some())
                     || t.text == "in"
                         && capitalised(n.text)
                         && !cur.iter().any(|c| matches!(c.text, "in" | "to"))
@@ -288,8 +292,12 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
         // "Akim (Governor) of Kostanay region Serik Baimaganov": a lower-case kind of place
         // closing the body after a title's "of", with the name still to come.
+        // Also "First Deputy Chairman of the region X".
         let kind_in_body = PLACE_KINDS.contains(&t.text)
-            && cur.last().is_some_and(|c| capitalised(c.text))
+            && cur.last().is_some_and(|c| {
+                capitalised(c.text)
+                    || c.text == "the" && cur.len() > 1 && cur[cur.len() - 2].text == "of"
+            })
             && cur.iter().any(|c| c.text == "of")
             && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
             && {
@@ -589,7 +597,10 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         }
         return reading;
     }
-    if g.is_principal(&title_text.join(" ")) && rest.first().is_some_and(|t| t.text == "of") {
+    if g.is_principal(&title_text.join(" "))
+        && rest.first().is_some_and(|t| t.text == "of")
+        && rest.iter().any(|t| t.text == "in")
+    {
         // "Plenipotentiary Representative of the President of the Kyrgyz Republic in Talas
         // Region Nurbek Asanov": the principal stays in the title, the territory after "in"
         // is the organisation, and a name may close the run.
@@ -674,9 +685,15 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
                     .contains(&join_words(&run[org_start..name_start])))
             .then_some(name_start)
         };
+        // So is one that leaves a place the gazetteer knows whole ("Governor of Kvemo Kartli
+        // Zurab Menteshashvili") or a territory closed by its kind ("... Region").
         let closed = |name_start: usize| {
             let last = run[name_start - 1].text;
-            g.not_people.contains(last) || g.company_words.contains(last)
+            g.not_people.contains(last)
+                || g.company_words.contains(last)
+                || g.country_of
+                    .contains_key(&join_words(&run[org_start..name_start]))
+                || g.place_types.iter().any(|k| k.len() == 1 && k[0] == last)
         };
         let best = [4, 3, 2]
             .into_iter()
@@ -927,15 +944,48 @@ fn lower_case_apposition(
         title_end = words.len();
     } else if let Some(&joiner) = words.get(title_end)
         && joiner == "at"
-        && words.get(title_end + 1).is_some_and(|w| capitalised(w))
+        && words
+            .get(title_end + 1)
+            .is_some_and(|w| capitalised(w) || *w == "the")
     {
-        // "Name, a senior vice president at Sumitomo": the body after "at".
+        // "Name, a senior vice president at Sumitomo", "an analyst at Tashkent-based
+        // brokerage Avesta Capital": the body after "at".
+        let (body, state) = body_after_at(&words[title_end + 1..], g);
+        org = body;
+        country = country.or(state);
+    } else if let Some(&joiner) = words.get(title_end)
+        && (joiner == "of" || joiner == "for")
+        && let Some(k) = words[title_end + 1..]
+            .iter()
+            .position(|w| *w == "at")
+            .map(|k| title_end + 1 + k)
+        && words
+            .get(k + 1)
+            .is_some_and(|w| capitalised(w) || *w == "the")
+    {
+        // "Name, head of the Central Asia desk at the Berlin-based Eurasia Business
+        // Council", "undersecretary of state at Poland's Ministry of Agriculture": what
+        // comes before "at" is part of the title, the body follows it.
+        let (body, state) = body_after_at(&words[k + 1..], g);
+        org = body;
+        country = country.or(state);
+        title_end = k;
+    } else if let Some(&joiner) = words.get(title_end)
+        && joiner == "of"
+        && let Some(n) = board_of(&words[title_end + 1..])
+    {
+        // "Name, deputy chairperson of the management board of National Energy Holding":
+        // the board is part of the title, the body follows its "of".
+        title_end += 1 + n;
         let body: Vec<&str> = words[title_end + 1..]
             .iter()
             .copied()
-            .take_while(|w| capitalised(w) || CONNECTORS.contains(w))
+            .skip_while(|w| *w == "the")
+            .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
             .collect();
-        org = Some(body.join(" "));
+        if !body.is_empty() {
+            org = Some(body.join(" "));
+        }
     } else if let Some(&joiner) = words.get(title_end)
         && (joiner == "of" || joiner == "for")
     {
@@ -1003,6 +1053,17 @@ fn lower_case_apposition(
                 country = country.or(Some(c));
                 tail.drain(..=k);
             }
+            // "general manager of the base's operator Jiangsu Haitong Logistics Co.": a
+            // lower-case description before the name of the body.
+            if let Some(k) = tail.iter().rposition(|w| !capitalised(w))
+                && k + 1 < tail.len()
+                && k > 0
+                && !CONNECTORS.contains(&tail[k])
+                && !PLACE_KINDS.contains(&tail[k])
+                && tail[..k].iter().any(|w| owner_stem(w).is_some())
+            {
+                tail.drain(..=k);
+            }
             if !tail.is_empty() {
                 org = Some(tail.join(" "));
             }
@@ -1015,6 +1076,68 @@ fn lower_case_apposition(
         title = format!("{title} ({g})");
     }
     Some((title, org, country))
+}
+
+/// "the management board of ...", "the board of directors of ...": how many words the board
+/// takes before its "of", when they name a board.
+fn board_of(words: &[&str]) -> Option<usize> {
+    let n = usize::from(words.first() == Some(&"the"));
+    let k = words.iter().position(|w| *w == "board")?;
+    let board = &words[n..=k];
+    let named = board.len() <= 2
+        && board[..board.len() - 1]
+            .iter()
+            .all(|w| matches!(*w, "management" | "supervisory" | "executive"));
+    let k = if words.get(k + 1..k + 3) == Some(&["of", "directors"]) {
+        k + 2
+    } else {
+        k
+    };
+    (named && words.get(k + 1) == Some(&"of") && words.get(k + 2).is_some()).then_some(k + 1)
+}
+
+/// The body after "at" in an apposition: "the Berlin-based Eurasia Business Council",
+/// "Tashkent-based brokerage Avesta Capital", "Poland's Ministry of Agriculture". A city
+/// the body is based in or a state in the possessive gives the state. Returns the body and
+/// the state.
+fn body_after_at(words: &[&str], g: &Gazetteer) -> (Option<String>, Option<String>) {
+    let mut words: Vec<&str> = words
+        .iter()
+        .copied()
+        .take_while(|w| !matches!(*w, "said" | "told" | "says" | "who" | "which"))
+        .collect();
+    let mut state = None;
+    if words.first() == Some(&"the") {
+        words.remove(0);
+    }
+    if let Some(first) = words.first()
+        && let Some(c) = owner_stem(first).and_then(|o| g.nation(o))
+    {
+        state = Some(c);
+        words.remove(0);
+    }
+    if let Some(k) = words.iter().position(|w| w.ends_with("-based")) {
+        let city = words[k].trim_end_matches("-based");
+        state = state.or_else(|| g.country_in(city));
+        words.drain(..=k);
+    }
+    // "brokerage Avesta Capital": a lower-case kind of body before the name.
+    while words.len() > 1 && !capitalised(words[0]) && !CONNECTORS.contains(&words[0]) {
+        words.remove(0);
+    }
+    let body: Vec<&str> = words
+        .iter()
+        .copied()
+        .take_while(|w| capitalised(w) || CONNECTORS.contains(w))
+        .collect();
+    let mut body = body;
+    while body.last().is_some_and(|w| !capitalised(w)) {
+        body.pop();
+    }
+    if body.is_empty() {
+        return (None, state);
+    }
+    (Some(body.join(" ")), state)
 }
 
 /// "Minister" + "Agriculture of Uzbekistan": the portfolio joins the title ("Minister of
@@ -1727,7 +1850,7 @@ fn delegation_led(
     g: &Gazetteer,
 ) -> (Option<String>, Option<String>) {
     let before = &p[..start];
-    let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
+    let sentence = &before[sentence_start(before)..];
     // "The Polish delegation included X, ...; Y, ...; and Z": every member of the list, as
     // long as no other verb follows the list's ("... led by X held talks with Y").
     let listed = || {
@@ -1808,8 +1931,25 @@ fn visited_body(before: &str) -> Option<String> {
         )
         .expect("pattern compiles")
     });
-    let sentence = &before[before.rfind(". ").map_or(0, |k| k + 2)..];
+    let sentence = &before[sentence_start(before)..];
     r.captures(sentence).map(|c| c[1].to_string())
+}
+
+/// Where the sentence that `before` ends in starts: after the last full stop and space
+/// that does not close an abbreviation ("Chongqing Yangtze Hydro Construction Co. led by").
+fn sentence_start(before: &str) -> usize {
+    let mut end = before.len();
+    while let Some(k) = before[..end].rfind(". ") {
+        let word = before[..k].rsplit(' ').next().unwrap_or_default();
+        if !matches!(
+            word,
+            "Co" | "Corp" | "Inc" | "Ltd" | "Mr" | "Ms" | "Mrs" | "Dr" | "St" | "Jr" | "Bhd"
+        ) {
+            return k + 2;
+        }
+        end = k;
+    }
+    0
 }
 
 fn delegation_noun() -> &'static regex::Regex {
@@ -1900,6 +2040,10 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
         if words.len() < 2 || words[0] != c && !institution {
             words.remove(0);
         }
+    }
+    // "the Italian company Tessitura Lombarda": a lower-case kind of body before its name.
+    while words.len() > 1 && !capitalised(words[0]) && capitalised(words[words.len() - 1]) {
+        words.remove(0);
     }
     // "Auvergne-Rhône-Alpes region", "Zhambyl region": the name and the kind of place as
     // written, nothing after them ("Belarusian companies").
@@ -2083,8 +2227,13 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                                 .next()
                                 .and_then(|w| g.nation(w));
                         }
+                        // "X, chief executive of Alföld Genetics, said": the body of an
+                        // apposition is not a speaker.
+                        let body_of = [" of", " of the", " at", " at the"]
+                            .iter()
+                            .any(|w| before.ends_with(w));
                         let evidence = counterpart
-                            || speech_verb_follows(after)
+                            || speech_verb_follows(after) && !body_of
                             || HONORIFICS.iter().any(|h| before.ends_with(h))
                             || led(before)
                             || led_pair;

@@ -128,7 +128,12 @@ pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec
             // words is speech even when its full stop stands outside the marks.
             let after_colon = p[..whole.start()].trim_end().ends_with(':')
                 && inner.as_str().split_whitespace().count() >= 4;
-            if !after_colon && !is_speech(inner.as_str(), &p[whole.end()..]) {
+            // "The document commits both sides to "exchanging data …."": a phrase quoted
+            // inside a sentence, after a preposition or an article, is not speech.
+            let embedded = [" to", " of", " as", " for", " on", " about", " the", " a"]
+                .iter()
+                .any(|w| p[..whole.start()].trim_end().ends_with(w));
+            if embedded || !after_colon && !is_speech(inner.as_str(), &p[whole.end()..]) {
                 continue;
             }
             let quote = QuoteSuggestion {

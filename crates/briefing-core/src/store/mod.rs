@@ -108,6 +108,7 @@ impl Store {
         }
         configure(&conn)?;
         schema::migrate(&conn, Some(path), version)?;
+        schema::rekey_names(&conn)?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),

@@ -638,3 +638,49 @@ fn a_query_matching_most_of_the_archive_ranks_the_most_recent_matches() {
         "an old article is still found by a query that singles it out"
     );
 }
+
+#[test]
+fn name_keys_made_by_older_rules_are_remade_on_open() {
+    use briefing_core::names::name_key;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.sqlite");
+    {
+        let store = Store::open(&path).unwrap();
+        // A person stored by the rules of key version 1, which kept Uzbek "o" and "dj"
+        // apart from the Russian spelling.
+        store
+            .connection()
+            .execute_batch(
+                "INSERT INTO people (house_name, name_key, created_at, updated_at)
+                     VALUES ('Jasur Tadjibaev', 'asur tadjibaev', '2026-01-01', '2026-01-01');
+                 INSERT INTO person_names (person_id, name, name_key)
+                     VALUES (1, 'Jasur Tadjibaev', 'asur tadjibaev');
+                 UPDATE store_meta SET value = 1 WHERE key = 'name_key_version';",
+            )
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let (house, variant): (String, String) = store
+        .connection()
+        .query_row(
+            "SELECT p.name_key, n.name_key FROM people p JOIN person_names n ON n.person_id = p.id",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        house,
+        name_key("Jasur Tojiboyev"),
+        "the Uzbek spelling now finds him"
+    );
+    assert_eq!(variant, name_key("Жасур Тожибоев"));
+    let version: i64 = store
+        .connection()
+        .query_row(
+            "SELECT value FROM store_meta WHERE key = 'name_key_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(version, briefing_core::names::KEY_VERSION);
+}
