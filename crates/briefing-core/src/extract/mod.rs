@@ -100,7 +100,9 @@ pub fn extract(article: &Article) -> Suggestions {
     } else {
         people::find_people(&article.paragraphs)
     };
-    if article.language != "ru" {
+    if article.language == "ru" {
+        russian::host_country_ru(&mut people, article.dateline.as_deref());
+    } else {
         people::host_country(&mut people, article.dateline.as_deref());
     }
     let unattributed = quotes::attach_quotes(&article.paragraphs, &mut people);
