@@ -30,6 +30,11 @@ const ANY_PLACE: &str = r"\p{Lu}[\p{L}'’\-]*(?:\s\p{Lu}[\p{L}'’\-]*){0,3}";
 const DASH: &str = r"\s*[-–—]+\s*";
 const SOURCE: &str = r"\s*[(/](?P<outlet>[^()/\n]{2,40})[)/]";
 
+/// The outlet closing a dateline that has no dash: in brackets or slashes, or a word in
+/// capitals or a known agency's name, then a full stop or a colon.
+const NO_DASH_SOURCE: &str =
+    r"(?:[(/](?P<outlet>[^()/\n]{2,40})[)/]|(?P<outlet2>\p{Lu}[\p{L}\-]{1,20}))\s*[.:]\s";
+
 fn dateline_patterns() -> &'static [Regex] {
     static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
@@ -46,6 +51,15 @@ fn dateline_patterns() -> &'static [Regex] {
             ),
             // MOSCOW (Reuters) -
             format!(r"^(?P<place>{CAPS_PLACE}){SOURCE}{DASH}"),
+            // Styles without a dash: "MOSCOW, June 5. /TASS/.", "ULAANBAATAR, June 11
+            // (MONTSAME).", "YEREVAN, OCTOBER 14, ARMENPRESS.", "BAKU, Azerbaijan, June 3.
+            // Trend:", "БИШКЕК, 5 марта. /ТАСС/.": the outlet, then a full stop or a colon.
+            format!(
+                r"^(?P<place>{CAPS_PLACE}),\s*(?:\p{{Lu}}[\p{{L}}]+(?:\s\p{{Lu}}[\p{{L}}]+)?,\s*)?(?P<month>\p{{L}}{{3,10}})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?[.,]?\s*{NO_DASH_SOURCE}"
+            ),
+            format!(
+                r"^(?P<place>{CAPS_PLACE}),\s*(?P<day>\d{{1,2}})\s+(?P<month>\p{{L}}{{3,10}})(?:\s+(?P<year>\d{{4}}))?[.,]?\s*{NO_DASH_SOURCE}"
+            ),
         ]
         .iter()
         .map(|p| Regex::new(p).expect("dateline pattern compiles"))
@@ -59,7 +73,16 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         let Some(c) = re.captures(paragraph) else {
             continue;
         };
-        let outlet = c.name("outlet").map(|m| canonical_outlet(m.as_str()));
+        let named = c.name("outlet").or_else(|| c.name("outlet2"));
+        // "YEREVAN, OCTOBER 14, ARMENPRESS.": a word after the date is an outlet only when
+        // the gazetteer knows it or it is shouted.
+        if let Some(w) = c.name("outlet2")
+            && Outlets::get().canonical(w.as_str()).is_none()
+            && w.as_str().chars().any(char::is_lowercase)
+        {
+            continue;
+        }
+        let outlet = named.map(|m| canonical_outlet(m.as_str()));
         // "CITY. WORD -" is a dateline only when the word is a known outlet or shouted.
         if i == 0 {
             let raw = c.name("outlet").map_or("", |m| m.as_str());
@@ -353,6 +376,22 @@ mod tests {
         assert_eq!(
             dl("MOSCOW (Reuters) - A"),
             ("Moscow".into(), s("Reuters"), None)
+        );
+        assert_eq!(
+            dl("NOVOSIBIRSK, April 23. /TASS/. The"),
+            ("Novosibirsk".into(), s("TASS"), s("--04-23"))
+        );
+        assert_eq!(
+            dl("ULAANBAATAR, June 11 (MONTSAME). A"),
+            ("Ulaanbaatar".into(), s("MONTSAME"), s("--06-11"))
+        );
+        assert_eq!(
+            dl("YEREVAN, OCTOBER 14, ARMENPRESS. A"),
+            ("Yerevan".into(), s("Armenpress"), s("--10-14"))
+        );
+        assert_eq!(
+            dl("БИШКЕК, 5 марта. /ТАСС/. В"),
+            ("Бишкек".into(), s("TASS"), s("--03-05"))
         );
     }
 

@@ -96,6 +96,195 @@ pub(super) fn sentences(p: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where a list of areas starts: after a word of cooperation and "in" or "on" ("cooperation
+/// in", "investment in the fields of"), or after a verb of proposing ("proposed joint",
+/// "offered", "discussed").
+fn list_cue() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(?:cooperation|co-operation|collaboration|partnership|projects|investment|investments|ventures|ties|potential|prospects|opportunities|interested|interest|experience|expertise|trade)\s+(?:in|on)\s+(?:the\s+(?:fields?|areas?|spheres?|sectors?)\s+of\s+)?|(?:proposed|suggested|offered|discussed|explored|propose|suggest|offer|discuss|proposes|suggests|offers)\s+(?:joint\s+projects\s+in\s+|cooperation\s+in\s+|developing\s+|expanding\s+|deepening\s+|creating\s+|establishing\s+|joint\s+)?)",
+        )
+        .expect("cue pattern compiles")
+    })
+}
+
+/// Words that end a list's clause: what follows is no longer an area.
+const LIST_ENDS: &[&str] = &[
+    " and said",
+    " and invited",
+    " and agreed",
+    " and noted",
+    " and hopes",
+    " and hoped",
+    " and added",
+    " and asked",
+    ", and ",
+    " which ",
+    " that ",
+    " where ",
+    " with ",
+    " by ",
+    " as ",
+    " so ",
+    " because ",
+    " while ",
+    " if ",
+];
+
+/// Words that make an item a clause rather than an area.
+const NOT_AREA: &[&str] = &[
+    "said",
+    "would",
+    "will",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "we",
+    "they",
+    "he",
+    "she",
+    "it",
+    "this",
+    "these",
+    "them",
+    "us",
+    "more",
+    "other",
+    "such",
+    "sides",
+    "parties",
+    "possibility",
+    "possibilities",
+    "issues",
+    "ways",
+    "prospects",
+    "matters",
+    "number",
+];
+
+/// The areas a sentence lists after a cue: byte ranges of items separated by commas and
+/// "and", each cut before a place ("seed-breeding trials in the Urgut district" gives
+/// "seed-breeding trials"), without articles, one to six words.
+fn listed_areas(sentence: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for m in list_cue().find_iter(sentence) {
+        let rest = &sentence[m.end()..];
+        let mut end = rest
+            .find(['.', ';', ':', '"', '“', '”', '«', '(', '—'])
+            .unwrap_or(rest.len());
+        for stop in LIST_ENDS {
+            if let Some(k) = rest[..end].find(stop) {
+                end = k;
+            }
+        }
+        let clause = &rest[..end];
+        let base = m.end();
+        let mut at = 0;
+        for piece in clause.split_inclusive([',']) {
+            let mut inner = 0;
+            for part in piece.split(" and ") {
+                let start = at + inner;
+                inner += part.len() + " and ".len();
+                let item = part.trim_end_matches(',');
+                if let Some(range) = area_item(item) {
+                    out.push((base + start + range.0, base + start + range.1));
+                }
+            }
+            at += piece.len();
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The area inside one list item, as a byte range of `item`.
+fn area_item(item: &str) -> Option<(usize, usize)> {
+    let mut words: Vec<(usize, &str)> = item
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    while words.first().is_some_and(|(_, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "also" | "well" | "as"
+        )
+    }) {
+        words.remove(0);
+    }
+    // Cut before a place or a partner: "in the Urgut district", "to Allama Iqbal Airport".
+    if let Some(k) = words.iter().enumerate().position(|(k, (_, w))| {
+        k > 0
+            && matches!(*w, "in" | "at" | "near" | "to" | "from" | "for")
+            && words.get(k + 1).is_some_and(|(_, n)| {
+                n.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*n, "the" | "both" | "our" | "their")
+            })
+    }) {
+        words.truncate(k);
+    }
+    let first = words.first()?;
+    let last = words.last()?;
+    let count = words.len();
+    let clean = words.iter().all(|(_, w)| {
+        let lw = w.to_lowercase();
+        !NOT_AREA.contains(&lw.as_str()) && !w.chars().any(|c| c.is_ascii_digit())
+    });
+    // "to open a trading house", "that Dutch breeders supply", "your technologies": a
+    // clause or an address, not an area.
+    const NOT_FIRST: &[&str] = &[
+        "to",
+        "that",
+        "at",
+        "through",
+        "your",
+        "next",
+        "naming",
+        "visiting",
+        "sidelines",
+        "participation",
+        "priority",
+        "highest",
+        "built",
+        "using",
+        "share",
+        "whether",
+        "how",
+        "what",
+        "all",
+        "many",
+        "several",
+        "some",
+        "each",
+        "every",
+        "both",
+        "ready",
+        "further",
+        "plans",
+    ];
+    let lower_start =
+        first.1.chars().next().is_some_and(char::is_lowercase) && !NOT_FIRST.contains(&first.1);
+    (clean && lower_start && (1..=6).contains(&count))
+        .then(|| (first.0, last.0 + last.1.len()))
+        .filter(|(a, b)| a < b)
+}
+
 /// Words that make a sentence about cooperation, so that its areas are proposals.
 const COOPERATION_CUES: &[&str] = &[
     "cooperation",
@@ -193,8 +382,22 @@ pub(super) fn find_facts(paragraphs: &[String], people: &[Person]) -> Facts {
                     .iter()
                     .any(|c| lower.contains(c));
             let proposer = proposer_of(&mentions, pi, e).filter(|_| !discussed_only);
+            // The areas a proposal lists ("proposed joint projects in dairy processing,
+            // packaging equipment and the restoration of historic buildings"), then the known
+            // areas the sentence names that no listed item holds.
+            let listed = listed_areas(sentence);
+            for &(a, b) in &listed {
+                facts.topics.push(TopicSuggestion {
+                    name: sentence[a..b].to_lowercase(),
+                    proposed_by: proposer.clone(),
+                    span: span(s + a, s + b),
+                });
+            }
             if COOPERATION_CUES.iter().any(|c| lower.contains(c)) {
                 for m in areas().find_iter(sentence) {
+                    if listed.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
+                        continue;
+                    }
                     facts.topics.push(TopicSuggestion {
                         name: m.as_str().to_lowercase(),
                         proposed_by: proposer.clone(),
@@ -265,6 +468,33 @@ pub(super) fn proposer_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_proposal_lists_its_areas() {
+        // Made-up sentences, none from the corpus.
+        let areas = |s: &str| -> Vec<String> {
+            listed_areas(s)
+                .into_iter()
+                .map(|(a, b)| s[a..b].to_string())
+                .collect()
+        };
+        assert_eq!(
+            areas(
+                "She proposed joint projects in glass making, cold storage and the repair of rolling stock in Aktobe, and said more would follow."
+            ),
+            ["glass making", "cold storage", "repair of rolling stock"]
+                .map(String::from)
+                .to_vec()
+        );
+        assert_eq!(
+            areas("The sides discussed cooperation in beekeeping and veterinary services."),
+            ["beekeeping", "veterinary services"]
+                .map(String::from)
+                .to_vec()
+        );
+        // A clause after the cue is no area.
+        assert!(areas("He offered to open a trading house that would sell honey.").is_empty());
+    }
 
     #[test]
     fn figures_with_currencies_units_and_counted_nouns_but_not_years() {
