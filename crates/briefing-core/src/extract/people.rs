@@ -1566,13 +1566,36 @@ fn state_named_with(org: &str, paragraphs: &[String], g: &Gazetteer) -> Option<S
         for (k, _) in p.match_indices(org) {
             let before: Vec<&str> = p[..k].split_whitespace().rev().take(4).collect();
             // The nearest capitalised word before, past "company", "the" and the like.
-            if let Some(c) = before
+            let clause: Vec<&str> = before
                 .iter()
+                .copied()
                 .take_while(|w| !w.ends_with([',', '.', ';']))
+                .collect();
+            if let Some(c) = clause
+                .iter()
                 .find(|w| capitalised(w))
                 .and_then(|w| g.nation(w))
             {
                 return Some(c);
+            }
+            // "Abu Dhabi's Sahra Power", "the Seoul-based Hanbit Resources": the city or
+            // region the body belongs to or is based in.
+            if let Some(k) = clause.iter().position(|w| capitalised(w)) {
+                let mut place: Vec<&str> = clause[k..]
+                    .iter()
+                    .copied()
+                    .take_while(|w| capitalised(w))
+                    .take(3)
+                    .collect();
+                place.reverse();
+                let place = place.join(" ");
+                let place = owner_stem(&place).unwrap_or(&place);
+                let place = place.strip_suffix("-based").unwrap_or(place);
+                if (owner_stem(clause[k]).is_some() || clause[k].ends_with("-based"))
+                    && let Some(c) = g.country_in(place)
+                {
+                    return Some(c);
+                }
             }
         }
     }
@@ -2613,9 +2636,8 @@ pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
 /// The state of the dateline's place for the people no construction gave a state: the
 /// officials a wire story names without their state are most often the hosts ("BEIJING ...
 /// Zhou Haibin, vice chairman of the National Development and Reform Commission").
-pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
-    let Some(place) = dateline else { return };
-    // "UST-KAMENOGORSK" or "Ust-Kamenogorsk" -> "Ust-Kamenogorsk".
+/// "UST-KAMENOGORSK" or "Ust-Kamenogorsk" -> "Ust-Kamenogorsk".
+fn title_case_place(place: &str) -> String {
     let mut name = String::with_capacity(place.len());
     let mut upper = true;
     for c in place.chars() {
@@ -2626,6 +2648,12 @@ pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
         }
         upper = !c.is_alphanumeric() && c != '\'';
     }
+    name
+}
+
+pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
+    let Some(place) = dateline else { return };
+    let name = title_case_place(place);
     let g = Gazetteer::get();
     let Some(country) = g.nation(&name).or_else(|| g.country_in(&name)) else {
         return;
