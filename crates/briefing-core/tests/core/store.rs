@@ -78,6 +78,7 @@ fn a_new_file_gets_the_whole_schema_with_wal_and_foreign_keys() {
         "briefs",
         "exports",
         "review_log",
+        "store_meta",
     ] {
         assert!(
             t.contains(&table.to_string()),
