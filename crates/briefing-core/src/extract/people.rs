@@ -18,6 +18,20 @@ pub(super) fn tokens(p: &str) -> Vec<Tok<'_>> {
         let word_char = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-');
         match (word_char, start) {
             (true, None) => start = Some(i),
+            // "Sewon Textile Co. Yoon Ki-taek": a company's abbreviation keeps its full stop
+            // when the text goes on, so that the name after it stays in the run.
+            (false, Some(s))
+                if c == '.'
+                    && matches!(&p[s..i], "Co" | "Corp" | "Inc" | "Ltd" | "Bhd")
+                    && p[i + 1..].starts_with(' ') =>
+            {
+                out.push(Tok {
+                    text: &p[s..=i],
+                    start: s,
+                    end: i + 1,
+                });
+                start = None;
+            }
             (false, Some(s)) => {
                 out.push(Tok {
                     text: &p[s..i],
@@ -217,12 +231,16 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
             && !cur.iter().any(|c| c.text == "in")
             && toks.get(i + 1).is_some_and(|n| capitalised(n.text));
         // "State Secretary at the Ministry of Transport": "at" after a title names its body.
+        // Also after a title's field: "Deputy State Secretary for Foreign Economic Relations
+        // at the Ministry of Foreign Affairs".
         let at_body = t.text == "at"
-            && cur.last().is_some_and(|c| {
+            && (cur.last().is_some_and(|c| {
                 g.titles
                     .iter()
                     .any(|ti| ti.last().is_some_and(|w| w == c.text))
-            })
+            }) || cur.iter().any(|c| c.text == "for")
+                && (0..cur.len()).any(|k| title_at(&cur, k, g).is_some())
+                && !cur.iter().any(|c| c.text == "at"))
             && toks
                 .get(i + 1)
                 .is_some_and(|n| n.text == "the" || capitalised(n.text));
@@ -576,16 +594,43 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         before: (ts > 0).then_some((0, ts)),
         at: false,
     };
-    let rest = &run[te..];
+    let mut rest = &run[te..];
+    let mut te = te;
+    // "Vice Governor for Economic Affairs of Gyeonggi Province X", "Deputy State Secretary
+    // for Foreign Economic Relations at the Ministry of ...": the field after "for" is part
+    // of the title, the body follows "of" or "at".
+    if rest.first().is_some_and(|t| t.text == "for")
+        && let Some(j) = rest
+            .iter()
+            .position(|t| matches!(t.text, "of" | "at"))
+            .filter(|&j| {
+                j > 1
+                    && rest[1..j]
+                        .iter()
+                        .all(|t| capitalised(t.text) || t.text == "and")
+            })
+    {
+        te += j;
+        rest = &run[te..];
+        reading.title = Some((ts, te));
+    }
     let title_text: Vec<&str> = run[ts..te].iter().map(|t| t.text).collect();
     if g.is_sent(&title_text.join(" "))
         && rest.first().is_some_and(|t| matches!(t.text, "to" | "in"))
     {
-        // "Kazakhstan's Ambassador to Türkiye Daulet Sarsenbayev": past the host state.
-        let host = (2..rest.len()).find(|&k| {
-            let words: Vec<&str> = rest[1..k].iter().map(|t| t.text).collect();
-            g.nation(&words.join(" ")).is_some()
-        });
+        // "Kazakhstan's Ambassador to Türkiye Daulet Sarsenbayev": past the host state;
+        // "Azerbaijan's Consul General in Istanbul Fuad Sadigli": past the city of the post.
+        let host = (2..rest.len())
+            .find(|&k| {
+                let words: Vec<&str> = rest[1..k].iter().map(|t| t.text).collect();
+                g.nation(&words.join(" ")).is_some()
+            })
+            .or_else(|| {
+                (2..rest.len().min(5)).find(|&k| {
+                    let words: Vec<&str> = rest[1..k].iter().map(|t| t.text).collect();
+                    g.country_in(&words.join(" ")).is_some() && is_name_after_title(&rest[k..], g)
+                })
+            });
         if let Some(k) = host {
             let end = rest[k..]
                 .iter()
@@ -868,6 +913,22 @@ fn lower_case_apposition(
         _ => rest,
     };
     let mut clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    // "Name, deputy minister of investment, industry and trade": a portfolio's fields listed
+    // with commas stay in the clause.
+    while rest[clause.len()..].starts_with(", ") {
+        let next = &rest[clause.len() + 2..];
+        let item = &next[..next.find([',', '.', ';', '(']).unwrap_or(next.len())];
+        let fields = !item.is_empty()
+            && item.split_whitespace().all(|w| {
+                w == "and"
+                    || w.chars().all(char::is_lowercase)
+                        && g.portfolio_fields.iter().any(|f| f.eq_ignore_ascii_case(w))
+            });
+        if !fields {
+            break;
+        }
+        clause = &rest[..clause.len() + 2 + item.len()];
+    }
     // "... Mineral Resources Corp.": the abbreviation keeps its full stop.
     if rest[clause.len()..].starts_with('.')
         && clause
@@ -965,11 +1026,22 @@ fn lower_case_apposition(
     {
         // "Name, head of the Central Asia desk at the Berlin-based Eurasia Business
         // Council", "undersecretary of state at Poland's Ministry of Agriculture": what
-        // comes before "at" is part of the title, the body follows it.
-        let (body, state) = body_after_at(&words[k + 1..], g);
-        org = body;
-        country = country.or(state);
-        title_end = k;
+        // comes before "at" is part of the title, the body follows it. But "chairwoman of
+        // the Türkiye-Turkmenistan Business Council at the Foreign Economic Relations
+        // Board": a body named in capitals before "at" is the organisation.
+        if capitalised(words[k - 1]) && joiner == "of" {
+            let body: Vec<&str> = words[title_end + 1..k]
+                .iter()
+                .copied()
+                .skip_while(|w| *w == "the")
+                .collect();
+            org = Some(body.join(" "));
+        } else {
+            let (body, state) = body_after_at(&words[k + 1..], g);
+            org = body;
+            country = country.or(state);
+            title_end = k;
+        }
     } else if let Some(&joiner) = words.get(title_end)
         && joiner == "of"
         && let Some(n) = board_of(&words[title_end + 1..])
@@ -1022,6 +1094,10 @@ fn lower_case_apposition(
                 tail.truncate(k);
             }
             title_end += 1 + tail.len();
+        } else if joiner == "for" && owner.is_some() {
+            // "KfW's director for Central Asia": the owner is the body, the field after
+            // "for" joins the title.
+            title_end += 1 + tail.len();
         } else if joiner == "for" && tail.first().is_some_and(|w| !capitalised(w) && *w != "the") {
             // "regional councillor for economic development of Lombardy": the field joins
             // the title, the body follows "of".
@@ -1055,12 +1131,16 @@ fn lower_case_apposition(
             }
             // "general manager of the base's operator Jiangsu Haitong Logistics Co.": a
             // lower-case description before the name of the body.
-            if let Some(k) = tail.iter().rposition(|w| !capitalised(w))
+            // Also "the state-run Korea Mine Rehabilitation and Mineral Resources Corp.".
+            if let Some(k) = tail
+                .iter()
+                .rposition(|w| !capitalised(w) && !CONNECTORS.contains(w))
                 && k + 1 < tail.len()
-                && k > 0
-                && !CONNECTORS.contains(&tail[k])
                 && !PLACE_KINDS.contains(&tail[k])
-                && tail[..k].iter().any(|w| owner_stem(w).is_some())
+                && capitalised(tail[k + 1])
+                // Only descriptions: "Buryat State University named after X" and "Japan
+                // International Cooperation Agency in Uzbekistan" keep their words.
+                && tail[..k].iter().all(|w| !capitalised(w))
             {
                 tail.drain(..=k);
             }
@@ -2030,6 +2110,24 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
         country = country.or(Some(c));
         words.truncate(k);
     }
+    // "Kashgar Prefecture of the Xinjiang Uygur Autonomous Region of China": a territory
+    // closed by its kind is the body; what it belongs to is not part of its name.
+    if let Some(k) = words.iter().position(|w| *w == "of")
+        && k > 1
+        && g.place_types
+            .iter()
+            .any(|t| t.len() == 1 && t[0] == words[k - 1])
+        // Not "Islamic Republic of Iran Railways": what follows is a place too.
+        && words.last().is_some_and(|w| {
+            g.nation(w).is_some() || g.place_types.iter().any(|t| t.len() == 1 && t[0] == *w)
+        })
+    {
+        let tail = words[k + 1..].join(" ");
+        country = country
+            .or_else(|| g.nation(&tail))
+            .or_else(|| g.country_in(&tail));
+        words.truncate(k);
+    }
     // "Chinese city of Chengdu": a demonym and a kind of place before the name.
     if words.len() > 3
         && words[2] == "of"
@@ -2189,8 +2287,12 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
-                        let before = nr.before.map(|(a, b)| join(p, &n[a..b]));
-                        titled_body(&mut title, &mut org, before, &mut stated_country, g);
+                        if nr.at {
+                            at_body(&mut org, &mut stated_country, g);
+                        } else {
+                            let before = nr.before.map(|(a, b)| join(p, &n[a..b]));
+                            titled_body(&mut title, &mut org, before, &mut stated_country, g);
+                        }
                         confidence = 0.85;
                     }
                     _ if title_comma_name(p, &runs, ri, g).is_some() => {
@@ -2267,6 +2369,19 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         confidence = 0.6;
                     }
                 }
+            }
+            // "The chamber's Vice Chair X": a lower-case owner before the title is the body,
+            // resolved below to the one the article names.
+            if org.is_none()
+                && title.is_some()
+                && let Some(owner) = p[..run[0].start]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .and_then(owner_stem)
+                    .filter(|o| o.chars().all(char::is_lowercase))
+            {
+                org = Some(owner.to_string());
             }
             let name = join(p, &run[ns..ne]);
             let surname = run[ne - 1].text.to_string();
