@@ -297,6 +297,8 @@ fn title_modifier(w: &str) -> Option<&'static str> {
         Some("первый")
     } else if lw.starts_with("генеральн") {
         Some("генеральный")
+    } else if lw.starts_with("полномочн") {
+        Some("полномочный")
     } else {
         None
     }
@@ -348,14 +350,24 @@ fn read_title_phrase(words: &[&str]) -> TitlePhrase {
     }
     let mut portfolio = head.is_some_and(|t| t.kind == "portfolio");
     let sent = head.is_some_and(|t| t.kind == "sent");
-    // "заместитель председателя", "первый заместитель министра промышленности".
-    if let Some(w) = words.get(k)
-        && !is_cyrillic_capitalised(w)
-        && let Some(t) = title_of(w)
-    {
+    // "заместитель председателя", "первый заместитель министра промышленности",
+    // "заместитель полномочного представителя президента": titles in the genitive after
+    // the head, each with its modifier.
+    loop {
+        let modifier = words
+            .get(k)
+            .filter(|w| !is_cyrillic_capitalised(w) && title_modifier(w).is_some());
+        let at = k + usize::from(modifier.is_some());
+        let Some(w) = words.get(at).filter(|w| !is_cyrillic_capitalised(w)) else {
+            break;
+        };
+        let Some(t) = title_of(w) else { break };
         portfolio |= t.kind == "portfolio";
+        if let Some(m) = modifier {
+            out.push((*m).to_string());
+        }
         out.push((*w).to_string());
-        k += 1;
+        k = at + 1;
     }
     // "председатель правления", "председатель совета директоров": the board is part of
     // the title.
@@ -376,7 +388,12 @@ fn read_title_phrase(words: &[&str]) -> TitlePhrase {
             k += 1;
         }
     }
-    let rest = &words[k..];
+    let mut rest = &words[k..];
+    // "полномочный представитель президента в Иссык-Кульской области": the territory
+    // served, without its preposition.
+    if !sent && rest.first().is_some_and(|w| matches!(*w, "в" | "во")) {
+        rest = &rest[1..];
+    }
     // "посла Венгрии в Казахстане": an ambassador's state comes before the host.
     let sender = rest
         .iter()
@@ -763,7 +780,9 @@ fn requote(org: &str, p: &str) -> String {
         let inner = &rest[k + '«'.len_utf8()..];
         let Some(e) = inner.find('»') else { break };
         let name = &inner[..e];
-        if !name.is_empty() && org.ends_with(name) && !org.contains('«') {
+        // Only after a legal form ("ОАО", "ТОО"): a name alone is given bare.
+        if !name.is_empty() && org.len() > name.len() && org.ends_with(name) && !org.contains('«')
+        {
             let head = &org[..org.len() - name.len()];
             return format!("{head}«{name}»");
         }
