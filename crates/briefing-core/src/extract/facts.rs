@@ -277,7 +277,26 @@ fn area_item(item: &str) -> Option<(usize, usize)> {
         "ready",
         "further",
         "plans",
+        "in",
+        "on",
+        "with",
+        "from",
+        "of",
+        "for",
+        "by",
+        "into",
     ];
+    // "advancing cooperation", "closer ties": the cooperation itself, not an area of it.
+    const NOT_LAST: &[&str] = &[
+        "cooperation",
+        "ties",
+        "relations",
+        "partnership",
+        "contacts",
+    ];
+    if NOT_LAST.contains(&last.1) {
+        return None;
+    }
     let lower_start =
         first.1.chars().next().is_some_and(char::is_lowercase) && !NOT_FIRST.contains(&first.1);
     (clean && lower_start && (1..=6).contains(&count))
