@@ -561,25 +561,31 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
             // "Заместитель председателя Гомельского облисполкома Андрей Ситник", "Директор
             // ТОО «Ертис Металл Сервис» Айгуль Жакупова": a title opening the clause, its
             // body between, then a first name and a surname.
-            let titled_clause = (i.saturating_sub(8)..i).any(|k| {
-                is_title_word(toks[k].text)
-                    && !p[toks[k].end..t.start].contains([',', '.', ';', ':', '–', '—'])
-            }) && country_ru(t.text).is_none()
-                // Not a company's name in «» ("«Вэйфан Агротех» Ма Цзюнь") or an
-                // abbreviation ("РК").
-                && p[..t.start].matches('«').count() == p[..t.start].matches('»').count()
-                && t.text.chars().any(char::is_lowercase)
-                // The name closes the run of capitalised words ("Ертис Металл Сервис").
-                && toks.get(i + 2).is_none_or(|m| {
-                    !is_cyrillic_capitalised(m.text) || !p[toks[i + 1].end..m.start].trim().is_empty()
-                });
+            let titled_clause = || {
+                let from = i.saturating_sub(8);
+                // The clause's words only, so that long paragraphs stay linear.
+                let clause = &p[toks[from].start..t.start];
+                country_ru(t.text).is_none()
+                    && t.text.chars().any(char::is_lowercase)
+                    // Not a company's name in «» ("«Вэйфан Агротех» Ма Цзюнь").
+                    && clause.matches('«').count() == clause.matches('»').count()
+                    // The name closes the run of capitalised words ("Ертис Металл Сервис").
+                    && toks.get(i + 2).is_none_or(|m| {
+                        !is_cyrillic_capitalised(m.text)
+                            || !p[toks[i + 1].end..m.start].trim().is_empty()
+                    })
+                    && (from..i).any(|k| {
+                        is_title_word(toks[k].text)
+                            && !p[toks[k].end..t.start].contains([',', '.', ';', ':', '–', '—'])
+                    })
+            };
             let pair = toks.get(i + 1).filter(|n| {
                 p[t.end..n.start].trim().is_empty()
                     && is_cyrillic_capitalised(t.text)
                     && is_cyrillic_capitalised(n.text)
                     && (looks_like_surname(n.text)
                         || after_title
-                        || titled_clause && country_ru(n.text).is_none()
+                        || country_ru(n.text).is_none() && titled_clause()
                         || instrumental_title
                             && instrumental(t.text)
                             && instrumental(n.text)
