@@ -614,6 +614,20 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         rest = &run[te..];
         reading.title = Some((ts, te));
     }
+    // "Vice-Rector for International Cooperation" with no name after it: the field is part
+    // of the title.
+    if rest.first().is_some_and(|t| t.text == "for")
+        && rest.len() > 1
+        && rest[1..]
+            .iter()
+            .all(|t| capitalised(t.text) || t.text == "and")
+        && ![2, 3]
+            .iter()
+            .any(|&n| rest.len() > n && is_name(&rest[rest.len() - n..], g))
+    {
+        reading.title = Some((ts, run.len()));
+        return reading;
+    }
     let title_text: Vec<&str> = run[ts..te].iter().map(|t| t.text).collect();
     if g.is_sent(&title_text.join(" "))
         && rest.first().is_some_and(|t| matches!(t.text, "to" | "in"))
@@ -959,6 +973,26 @@ fn lower_case_apposition(
     {
         country = g.country_of.get(stem).cloned();
         words.remove(0);
+    } else if let Some(first) = words.first()
+        && g.demonyms.contains(*first)
+        && !first.ends_with("'s")
+        && lower_title_len(&words[1..], g).is_some()
+    {
+        // "Name, Kyrgyz consul general in Urumqi": the demonym is the country.
+        country = g.nation(first);
+        words.remove(0);
+    }
+    // "Name, Gulf Horizon's chief executive": an owner of several capitalised words.
+    let mut named_owner = None;
+    if let Some(j) = (1..words.len().min(3)).find(|&j| {
+        owner_stem(words[j]).is_some()
+            && words[..=j].iter().all(|w| capitalised(w))
+            && lower_title_len(&words[j + 1..], g).is_some()
+    }) {
+        let mut body: Vec<&str> = words[..j].to_vec();
+        body.push(owner_stem(words[j]).expect("checked"));
+        named_owner = Some(body.join(" "));
+        words.drain(..=j);
     }
     // A modifier such as "special" is not in the gazetteer; allow one unknown word before the title.
     let (skip, n) = match lower_title_len(&words, g) {
@@ -989,6 +1023,10 @@ fn lower_case_apposition(
         org = Some(o.to_string());
         words.remove(0);
         title_end -= 1;
+    }
+    let owner = owner.map(str::to_string).or(named_owner);
+    if owner.is_some() && org.is_none() {
+        org.clone_from(&owner);
     }
     if let Some(&joiner) = words.get(title_end)
         && joiner == "to"
@@ -1129,6 +1167,14 @@ fn lower_case_apposition(
                 country = country.or(Some(c));
                 tail.drain(..=k);
             }
+            // "managing director of Bengaluru-based Zentrix Software": the city gives the
+            // state, the body follows.
+            if let Some(k) = tail.iter().position(|w| w.ends_with("-based"))
+                && k + 1 < tail.len()
+            {
+                country = country.or_else(|| g.country_in(tail[k].trim_end_matches("-based")));
+                tail.drain(..=k);
+            }
             // "general manager of the base's operator Jiangsu Haitong Logistics Co.": a
             // lower-case description before the name of the body.
             // Also "the state-run Korea Mine Rehabilitation and Mineral Resources Corp.".
@@ -1254,9 +1300,11 @@ fn portfolio(
     }
     let Some(o) = org.take() else { return };
     let (portfolio, of_country) = match o.rsplit_once(" of ") {
-        Some((head, tail)) if g.country_of.get(tail) == Some(&tail.to_string()) => {
-            (head.to_string(), Some(tail.to_string()))
-        }
+        // "Energy and Water Resources of the Republic of Tajikistan".
+        Some((head, tail)) if g.country_of.get(tail) == Some(&tail.to_string()) => (
+            head.trim_end_matches(" of the Republic").to_string(),
+            Some(tail.to_string()),
+        ),
         _ if g.country_of.get(&o) == Some(&o) => (String::new(), Some(o.clone())),
         _ => (o.clone(), None),
     };
@@ -1746,6 +1794,11 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
             break;
         }
     }
+    // "... chairwoman of the board of National Electric Grid": a name right after "of" or
+    // "at" is a body's, not a titled person's.
+    if [" of", " at", " for"].iter().any(|w| trimmed.ends_with(w)) {
+        return None;
+    }
     let comma = trimmed.ends_with(',');
     let trimmed = trimmed.trim_end_matches(',');
     // Only the sentence before the name matters (and reading back to it keeps this linear).
@@ -1904,6 +1957,21 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
             }
         } else if rest.len() > 1
             && rest[0] == "of"
+            && let Some(b) = board_of(&rest[1..])
+        {
+            // "The chairwoman of the board of QazTrade, X": the board is part of the title.
+            let body: Vec<&str> = rest[1 + b + 1..]
+                .iter()
+                .copied()
+                .skip_while(|w| *w == "the")
+                .collect();
+            let mut title = words[k..k + n + 1 + b].join(" ");
+            if let Some((_, gloss)) = glosses.iter().find(|(w, _)| *w == words[k + n - 1]) {
+                title = format!("{title} ({gloss})");
+            }
+            return Some((title, (!body.is_empty()).then(|| body.join(" "))));
+        } else if rest.len() > 1
+            && rest[0] == "of"
             && (comma || rest[1..].iter().all(|w| !capitalised(w)))
         {
             let body: Vec<&str> = rest[1..]
@@ -2030,7 +2098,7 @@ fn visited_body(before: &str) -> Option<String> {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let r = R.get_or_init(|| {
         regex::Regex::new(
-            r"\bvisited (?:the )?(\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the))*),? where\b[^,;]*$",
+            r"\bvisited (?:the )?(\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the))*),? where\b[^;]*$",
         )
         .expect("pattern compiles")
     });
@@ -2076,7 +2144,7 @@ fn led_by() -> &'static regex::Regex {
         // "led by its deputy head, X": a lower-case title may stand before the name.
         // "led by Khujand mayor X": a place may stand before the lower-case title.
         regex::Regex::new(
-            r"\b(?:headed|led|represented) by (?:its |their )?(?:(?:\p{Lu}[\p{L}'-]* ){0,2}[a-z][a-z -]*,? )?$",
+            r"\b(?:headed|led|represented) by (?:its |their )?(?:(?:\p{Lu}[\p{L}'-]* ){0,2}[a-z][a-z -]*,? |\p{Lu}[\p{L}'-]*(?: (?:\p{Lu}[\p{L}'-]*|for|of|the|and))*, )?$",
         )
             .expect("pattern compiles")
     })
@@ -2086,8 +2154,17 @@ fn led_by() -> &'static regex::Regex {
 /// Chengdu", "France's Auvergne-Rhône-Alpes region", "Belarusian companies". Returns the body
 /// and the state.
 fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>) {
+    // "KTZ Express, the logistics subsidiary of ...": the name before an apposition.
+    let phrase = phrase.split(", ").next().unwrap_or(phrase);
     let mut rest = phrase.trim().strip_prefix("the ").unwrap_or(phrase.trim());
     let mut country = None;
+    // "Bengaluru-based Zentrix Software": the city the body is based in gives the state.
+    if let Some((city, body)) = rest.split_once("-based ")
+        && !city.contains(' ')
+    {
+        country = g.country_in(city);
+        rest = body;
+    }
     for mark in ["'s ", "’s "] {
         if let Some(k) = rest.find(mark)
             && let Some(c) = g.nation(&rest[..k])
@@ -2287,6 +2364,23 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
+                        // "X, Deputy Khokim of Tashkent city.": the kind of place written
+                        // after the run in lower case is part of the body.
+                        if let Some(o) = org.as_mut()
+                            && nr.org.is_some_and(|(_, b)| b == n.len())
+                        {
+                            let after = &p[n[n.len() - 1].end..];
+                            if let Some(kind) = PLACE_KINDS.iter().find(|k| {
+                                after.strip_prefix(' ').is_some_and(|a| {
+                                    a.strip_prefix(**k).is_some_and(|r| {
+                                        r.is_empty() || r.starts_with([',', '.', ';', ' '])
+                                    })
+                                })
+                            }) {
+                                o.push(' ');
+                                o.push_str(kind);
+                            }
+                        }
                         if nr.at {
                             at_body(&mut org, &mut stated_country, g);
                         } else {
@@ -3692,5 +3786,60 @@ mod tests {
             .find(|x| x.name == "Ivan Kolesnikov")
             .expect("found");
         assert!(mayor.spans.iter().any(|sp| sp.text == "The Kursk mayor"));
+    }
+
+    #[test]
+    fn fields_boards_posts_and_descriptions_around_bodies() {
+        // Made-up sentences, none from the corpus.
+        let got = one("Vice Governor for Trade Affairs of Jeolla Province Kang Min-jae arrived.");
+        assert_eq!(
+            got,
+            vec![(
+                "Kang Min-jae".into(),
+                s("Vice Governor for Trade Affairs"),
+                s("Jeolla Province"),
+                s("South Korea")
+            )]
+        );
+        let got = one("Armenia's Consul General in Batumi Aram Sargsyan noted the growth.");
+        assert_eq!(got[0].0, "Aram Sargsyan");
+        assert_eq!(got[0].3, s("Armenia"));
+        let got = one("President of Daehan Cable Co. Lim Sung-ho said prices fell.");
+        assert_eq!(
+            got.len(),
+            1,
+            "the company's abbreviation is not a person: {got:?}"
+        );
+        assert_eq!(got[0].2, s("Daehan Cable Co."));
+        let got = one("The chair of the board of AgroLink, Dana Seitova, said the fund grew.");
+        assert_eq!(got[0].1, s("chair of the board"));
+        assert_eq!(got[0].2, s("AgroLink"));
+        let got = one(
+            "Lars Becker, Hansa Freight's chief executive, and Timur Ospanov, Kazakh consul general in Hamburg, spoke.",
+        );
+        assert_eq!(got[0].2, s("Hansa Freight"));
+        assert_eq!(got[1].1, s("consul general"));
+        assert_eq!(got[1].3, s("Kazakhstan"));
+        let got = one(
+            "Ilse Brandt, head of the Caucasus desk at the Hamburg-based Nordost Business Forum, said so.",
+        );
+        assert_eq!(got[0].1, s("head of the Caucasus desk"));
+        assert_eq!(got[0].2, s("Nordost Business Forum"));
+        assert_eq!(got[0].3, s("Germany"));
+        let got = one(
+            "Aziz Karimov, deputy minister of energy, water and mining, said the plan was ready.",
+        );
+        assert_eq!(got[0].1, s("deputy minister of energy, water and mining"));
+        let got = one(
+            "He met Nodira Salimova, general manager of the state-run Samarkand Silk Mills, on Monday.",
+        );
+        assert_eq!(got[0].2, s("Samarkand Silk Mills"));
+        let text = ["The delegation of the Riga Technical University was led by its Vice-Rector for Research, Janis Ozols.".to_string()];
+        let got = find_people(&text);
+        assert_eq!(got[0].title.as_deref(), Some("Vice-Rector for Research"));
+        assert_eq!(
+            got[0].organisation.as_deref(),
+            Some("Riga Technical University")
+        );
     }
 }
