@@ -22,7 +22,7 @@ pub(super) fn tokens(p: &str) -> Vec<Tok<'_>> {
             // when the text goes on, so that the name after it stays in the run.
             (false, Some(s))
                 if c == '.'
-                    && matches!(&p[s..i], "Co" | "Corp" | "Inc" | "Ltd" | "Bhd")
+                    && matches!(&p[s..i], "Co" | "Corp" | "Inc" | "Ltd" | "Bhd" | "Kft")
                     && p[i + 1..].starts_with(' ') =>
             {
                 out.push(Tok {
@@ -948,9 +948,15 @@ fn lower_case_apposition(
         && clause
             .split_whitespace()
             .last()
-            .is_some_and(|w| matches!(w, "Corp" | "Inc" | "Ltd" | "Co" | "Bhd" | "Pty"))
+            .is_some_and(|w| matches!(w, "Corp" | "Inc" | "Ltd" | "Co" | "Bhd" | "Pty" | "Kft"))
     {
         clause = &rest[..clause.len() + 1];
+        // "Chang'an Silk Road Logistics Co., Ltd.".
+        if let Some(more) = rest[clause.len()..].strip_prefix(", Ltd")
+            && (more.starts_with('.') || more.is_empty())
+        {
+            clause = &rest[..clause.len() + ", Ltd".len() + usize::from(more.starts_with('.'))];
+        }
     }
     let mut words: Vec<&str> = clause.split_whitespace().collect();
     // "Name, who is the head of ...": the relative clause is not part of the title.
@@ -1184,9 +1190,12 @@ fn lower_case_apposition(
                 && k + 1 < tail.len()
                 && !PLACE_KINDS.contains(&tail[k])
                 && capitalised(tail[k + 1])
-                // Only descriptions: "Buryat State University named after X" and "Japan
-                // International Cooperation Agency in Uzbekistan" keep their words.
-                && tail[..k].iter().all(|w| !capitalised(w))
+                // Only descriptions ("the Turkistan tour operator"): "Buryat State University
+                // named after X" and "Japan International Cooperation Agency in Uzbekistan"
+                // keep their words.
+                && tail[..k]
+                    .iter()
+                    .all(|w| !capitalised(w) || g.country_in(w).is_some())
             {
                 tail.drain(..=k);
             }
@@ -1838,10 +1847,28 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
         .map_or(0, |k| {
             k + trimmed[k..].chars().next().map_or(1, char::len_utf8)
         });
-    let from = match trimmed[from..].rfind(", ") {
+    let mut from = match trimmed[from..].rfind(", ") {
         Some(k) => from + k + 2,
         None => from,
     };
+    // "deputy minister of investment, industry and trade X": a portfolio's fields listed
+    // with commas belong to the clause.
+    let fields_only = |seg: &str| {
+        !seg.trim().is_empty()
+            && seg.split_whitespace().all(|w| {
+                w == "and"
+                    || w.chars().all(char::is_lowercase)
+                        && g.portfolio_fields.iter().any(|f| f.eq_ignore_ascii_case(w))
+            })
+    };
+    while from >= 2 && fields_only(&trimmed[from..]) {
+        match trimmed[..from - 2].rfind(", ") {
+            Some(k) if !trimmed[k..from - 2].contains(['.', ';', '"', '“', '”', ':']) => {
+                from = k + 2;
+            }
+            _ => break,
+        }
+    }
     let words: Vec<&str> = trimmed[from..].split_whitespace().collect();
     for k in 0..words.len() {
         let Some(n) = lower_title_len(&words[k..], g) else {
@@ -2123,6 +2150,17 @@ fn sentence_start(before: &str) -> usize {
     0
 }
 
+/// "Management Board of Kazakhstan Temir Zholy": the board, then the body it governs.
+fn board_body() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"^((?:(?:Management|Supervisory|Executive) )?Board(?: of Directors)?) of (?:the )?(.+)$",
+        )
+        .expect("pattern compiles")
+    })
+}
+
 fn delegation_noun() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| regex::Regex::new(r"\b(?:delegation|side)\b").expect("pattern compiles"))
@@ -2325,7 +2363,12 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let toks = tokens(p);
         let runs = runs(p, &toks);
+        // A run read as the body of the apposition before it, not on its own.
+        let mut absorbed: Option<usize> = None;
         for (ri, run) in runs.iter().enumerate() {
+            if absorbed == Some(ri) {
+                continue;
+            }
             let r = read_run(run, g);
             let mut title = r.title.map(|(a, b)| with_gloss(p, &run[a..b]));
             let mut org = r.org.map(|(a, b)| join(p, &run[a..b]));
@@ -2360,7 +2403,26 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     let gap = gap.strip_suffix("who is").unwrap_or(gap);
                     gap.trim() == ","
                 });
-                match next.map(|n| (n, read_run(n, g))) {
+                // "X, General Director of the Grodno-based Neman Agroservice, presented":
+                // inside an apposition closed by punctuation, the words a run would read as a
+                // name close the body instead.
+                let closed_apposition =
+                    |n: &[Tok<'_>]| p[n[n.len() - 1].end..].starts_with([',', '.', ';']);
+                let next_reading = next.map(|n| {
+                    let mut nr = read_run(n, g);
+                    if nr.title.is_some()
+                        && nr.name.is_some()
+                        && !nr.at
+                        && closed_apposition(n)
+                        && let Some((a, _)) = nr.org
+                    {
+                        nr.name = None;
+                        nr.org = Some((a, n.len()));
+                        absorbed = Some(ri + 1);
+                    }
+                    (n, nr)
+                });
+                match next_reading {
                     Some((n, nr)) if nr.title.is_some() && nr.name.is_none() => {
                         title = nr.title.map(|(a, b)| with_gloss(p, &n[a..b]));
                         org = nr.org.map(|(a, b)| join(p, &n[a..b]));
@@ -2448,15 +2510,42 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         }
                         // "X, chief executive of Alföld Genetics, said": the body of an
                         // apposition is not a speaker.
-                        let body_of = [" of", " of the", " at", " at the"]
-                            .iter()
-                            .any(|w| before.ends_with(w));
+                        // Also "X, chairman of the board of Turkish shipbuilder Yıldız
+                        // Tersane, said" and "X, general director of the Kama Components
+                        // Plant in Naberezhnye Chelny, told": the clause since the comma is a
+                        // lower-case title and its body.
+                        let since_comma = before.rsplit(", ").next().unwrap_or(before);
+                        let clause_words: Vec<&str> = since_comma.split_whitespace().collect();
+                        let in_apposition = before.contains(", ")
+                            && (since_comma.contains(" of ") || since_comma.contains(" at "))
+                            && (0..clause_words.len().min(3))
+                                .any(|k| lower_title_len(&clause_words[k..], g).is_some());
+                        let body_of = in_apposition
+                            || [" of", " of the", " at", " at the"]
+                                .iter()
+                                .any(|w| before.ends_with(w));
                         let evidence = counterpart
                             || speech_verb_follows(after) && !body_of
                             || HONORIFICS.iter().any(|h| before.ends_with(h))
                             || led(before)
                             || led_pair;
-                        if !evidence {
+                        // "a consortium led by Sakura Rail Systems": a name the article also
+                        // writes as a body ("vice president of Sakura Rail Systems") is not a
+                        // person.
+                        let body_elsewhere = || {
+                            let name = join(p, &run[ns..ne]);
+                            opening(paragraphs).any(|q| {
+                                q.match_indices(name.as_str()).any(|(k, _)| {
+                                    let b = q[..k].trim_end();
+                                    b.ends_with(" of")
+                                        || b.ends_with(" of the")
+                                        || b.ends_with(" at")
+                                        || q[k + name.len()..].starts_with("'s")
+                                        || q[k + name.len()..].starts_with("’s")
+                                })
+                            })
+                        };
+                        if !evidence || body_elsewhere() {
                             bare.push((join(p, &run[ns..ne]), span(p, pi, run)));
                             continue;
                         }
@@ -2531,6 +2620,27 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     post_country = g.country_in(&o[body.len()..]);
                 }
                 org = Some(body.to_string());
+            }
+            // "the Grodno-based Neman Agroservice": the city it is based in gives the state.
+            if let Some(o) = org.take() {
+                org = Some(match o.split_once("-based ") {
+                    Some((city, body)) if !city.contains(' ') => {
+                        stated_country = stated_country.or_else(|| g.country_in(city));
+                        body.to_string()
+                    }
+                    _ => o,
+                });
+            }
+            // "Deputy Chairwoman of the Management Board of Kazakhstan Temir Zholy": the board
+            // is part of the title.
+            if let (Some(t), Some(o)) = (title.as_mut(), org.as_mut())
+                && let Some(c) = board_body().captures(o)
+            {
+                let board = c[1].to_string();
+                let body = c[2].to_string();
+                t.push_str(" of the ");
+                t.push_str(&board);
+                *o = body;
             }
             // "South Korea's Jeju Province", "northwest China's Gansu Province": the state
             // named in the possessive is the country, not part of the body.
@@ -2831,8 +2941,24 @@ pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
             known.title = known.title.take().or(found.title);
             // A fuller name of the same body replaces a short one ("облисполком" ->
             // "Брестский облисполком").
+            // So does a body of the same place for the place itself ("Брестская область",
+            // from the delegation, -> "Брестский облисполком", named with the title).
+            let region_then_body = |k: &str, f: &str| {
+                const KINDS: &[&str] = &["область", "край", "Region", "Oblast", "region"];
+                let stem = |w: &str| w.chars().take(5).collect::<String>();
+                k.split_whitespace()
+                    .last()
+                    .is_some_and(|w| KINDS.contains(&w))
+                    && !f
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| KINDS.contains(&w))
+                    && k.chars().count() >= 5
+                    && stem(k) == stem(f)
+            };
             known.organisation = match (known.organisation.take(), found.organisation) {
                 (Some(k), Some(f)) if f.len() > k.len() && f.contains(k.as_str()) => Some(f),
+                (Some(k), Some(f)) if region_then_body(&k, &f) => Some(f),
                 (k, f) => k.or(f),
             };
             known.country = known.country.take().or(found.country);
@@ -2842,9 +2968,6 @@ pub(super) fn add_person(people: &mut Vec<Person>, found: Person) {
     }
 }
 
-/// The state of the dateline's place for the people no construction gave a state: the
-/// officials a wire story names without their state are most often the hosts ("BEIJING ...
-/// Zhou Haibin, vice chairman of the National Development and Reform Commission").
 /// "UST-KAMENOGORSK" or "Ust-Kamenogorsk" -> "Ust-Kamenogorsk".
 fn title_case_place(place: &str) -> String {
     let mut name = String::with_capacity(place.len());
@@ -2860,6 +2983,9 @@ fn title_case_place(place: &str) -> String {
     name
 }
 
+/// The state of the dateline's place for the people no construction gave a state: the
+/// officials a wire story names without their state are most often the hosts ("BEIJING ...
+/// Zhou Haibin, vice chairman of the National Development and Reform Commission").
 pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
     let Some(place) = dateline else { return };
     let name = title_case_place(place);

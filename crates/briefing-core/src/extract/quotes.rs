@@ -130,9 +130,34 @@ pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec
                 && inner.as_str().split_whitespace().count() >= 4;
             // "The document commits both sides to "exchanging data …."": a phrase quoted
             // inside a sentence, after a preposition or an article, is not speech.
-            let embedded = [" to", " of", " as", " for", " on", " about", " the", " a"]
+            let lead = p[..whole.start()].trim_end();
+            // "In a joint statement, the two ministries pledged to work towards "…"", "a
+            // memorandum, which calls the Chui region "…"": a document's words.
+            // (A quote that opens its sentence has no words before it.)
+            let sentence = if lead.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                &lead[lead.rfind(". ").map_or(0, |k| k + 2)..]
+            };
+            let documents = [
+                "statement",
+                "memorandum",
+                "document",
+                "declaration",
+                "roadmap",
+                "communique",
+                "communiqué",
+            ];
+            let from_document = documents
                 .iter()
-                .any(|w| p[..whole.start()].trim_end().ends_with(w));
+                .any(|d| sentence.to_lowercase().contains(d))
+                && !lead.ends_with(':');
+            let embedded = from_document
+                || [
+                    " to", " of", " as", " for", " on", " about", " the", " a", " towards",
+                ]
+                .iter()
+                .any(|w| lead.ends_with(w));
             if embedded || !after_colon && !is_speech(inner.as_str(), &p[whole.end()..]) {
                 continue;
             }
@@ -301,6 +326,31 @@ mod tests {
             vec![
                 "Our companies are ready to hire graduates. We also want students in our factories."
             ]
+        );
+        assert!(loose.is_empty(), "{loose:?}");
+    }
+
+    #[test]
+    fn documents_words_are_not_speech_but_a_quote_opening_a_sentence_is() {
+        // Made-up sentences, none from the corpus.
+        let paragraphs = vec![
+            "Deputy Mayor Ilze Kalnina met the guests. \"We want more flights,\" Kalnina said. In a joint statement, the cities pledged to work towards \"a green port by 2030.\" Mayor Juris Ozols attended.".to_string(),
+            "The roadmap was signed by Kalnina. \"It is a good day for Riga,\" Ilze Kalnina said.".to_string(),
+        ];
+        let mut people = find_people(&paragraphs);
+        let loose = attach_quotes(&paragraphs, &mut people);
+        let kalnina = people
+            .iter()
+            .find(|p| p.name == "Ilze Kalnina")
+            .expect("found");
+        assert_eq!(kalnina.quotes.len(), 2, "{:?}", kalnina.quotes);
+        let ozols = people
+            .iter()
+            .find(|p| p.name == "Juris Ozols")
+            .expect("found");
+        assert!(
+            ozols.quotes.is_empty(),
+            "the statement's words are nobody's speech"
         );
         assert!(loose.is_empty(), "{loose:?}");
     }

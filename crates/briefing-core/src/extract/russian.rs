@@ -44,7 +44,8 @@ fn titles() -> &'static [TitleRu] {
     })
 }
 
-/// Words that begin like a title but are not one ("после" is not "посол").
+/// Words that begin like a title but are not one ("после" is not "посол"); entries longer
+/// than four letters also exclude every word they begin ("акимат", "акимате").
 fn not_titles() -> &'static [String] {
     static T: OnceLock<Vec<String>> = OnceLock::new();
     T.get_or_init(|| {
@@ -307,7 +308,11 @@ fn title_modifier(w: &str) -> Option<&'static str> {
 /// The title a word is a form of ("заместителем" -> заместитель).
 fn title_of(w: &str) -> Option<&'static TitleRu> {
     let lw = w.to_lowercase();
-    if not_titles().contains(&lw) {
+    // Whole words ("после") or the beginnings of a word's forms ("акимат" for "акимате").
+    if not_titles()
+        .iter()
+        .any(|n| lw == *n || n.chars().count() > 4 && lw.starts_with(n.as_str()))
+    {
         return None;
     }
     titles().iter().find(|t| lw.starts_with(t.stem.as_str()))
@@ -382,11 +387,37 @@ fn read_title_phrase(words: &[&str]) -> TitlePhrase {
             break;
         }
     }
+    // "директор по экспорту": the field after "по" is part of the title.
+    if words.get(k) == Some(&"по")
+        && let Some(w) = words.get(k + 1).filter(|w| !is_cyrillic_capitalised(w))
+    {
+        out.push("по".to_string());
+        out.push((*w).to_string());
+        k += 2;
+    }
+    // Words that point back to a body named elsewhere ("связей региона", "правительства
+    // края"): the delegation's or the article's body, not a name.
+    const POINTERS: &[&str] = &["региона", "края", "области", "республики", "города"];
     if portfolio {
-        while let Some(w) = words.get(k).filter(|w| !is_cyrillic_capitalised(w)) {
+        while let Some(w) = words
+            .get(k)
+            .filter(|w| !is_cyrillic_capitalised(w) && !POINTERS.contains(w))
+        {
             out.push((*w).to_string());
             k += 1;
         }
+    }
+    // "заместителем председателя правительства региона": the government is part of the
+    // title when its region is only pointed at.
+    if let [gov, pointer] = &words[k..]
+        && *gov == "правительства"
+        && POINTERS.contains(pointer)
+    {
+        out.push((*gov).to_string());
+        k = words.len();
+    }
+    if words[k..].len() == 1 && POINTERS.contains(&words[k]) {
+        k = words.len();
     }
     let mut rest = &words[k..];
     // "полномочный представитель президента в Иссык-Кульской области": the territory
@@ -514,7 +545,8 @@ fn delegation_ru(before: &str) -> (Option<String>, Option<String>) {
     let Some(lead) = before.trim_end().strip_suffix("во главе с") else {
         return (None, None);
     };
-    let Some(d) = lead.rfind("делегаци") else {
+    // "делегацией ... во главе с", or the subject "Делегация ... во главе с".
+    let Some(d) = lead.rfind("делегаци").max(lead.rfind("Делегаци")) else {
         return (None, None);
     };
     let words: Vec<&str> = lead[d..].split_whitespace().skip(1).collect();
@@ -579,8 +611,11 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
                             && !p[toks[k].end..t.start].contains([',', '.', ';', ':', '–', '—'])
                     })
             };
+            // "университета имени Шарофа Рашидова": a name a body is named after.
+            let named_after = i > 0 && toks[i - 1].text == "имени";
             let pair = toks.get(i + 1).filter(|n| {
-                p[t.end..n.start].trim().is_empty()
+                !named_after
+                    && p[t.end..n.start].trim().is_empty()
                     && is_cyrillic_capitalised(t.text)
                     && is_cyrillic_capitalised(n.text)
                     && (looks_like_surname(n.text)
@@ -1069,5 +1104,37 @@ mod tests {
         );
         assert_eq!(got[0].0, "Наталья Гринь");
         assert_eq!(got[0].1.as_deref(), Some("генеральный директор"));
+    }
+
+    #[test]
+    fn delegations_pointers_fields_and_names_bodies_are_named_after() {
+        // Made-up sentences, none from the corpus.
+        let people = find_people_ru(&[
+            "ОМСК, 3 мая (ТАСС) - Делегация Тюменской области во главе с заместителем председателя правительства региона Олегом Мельниковым прибыла в Омск.".to_string(),
+        ]);
+        assert_eq!(people[0].name, "Олег Мельников");
+        assert_eq!(
+            people[0].title.as_deref(),
+            Some("заместитель председателя правительства")
+        );
+        assert_eq!(people[0].organisation.as_deref(), Some("Тюменская область"));
+        let people = find_people_ru(&[
+            "Директор по экспорту Курганского автобусного завода Павел Зуев рассказал о планах. Ректор университета имени Алихана Букейханова Асель Жумабаева предложила обмен.".to_string(),
+        ]);
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Павел Зуев", "Асель Жумабаева"],
+            "not the university's namesake"
+        );
+        assert_eq!(people[0].title.as_deref(), Some("директор по экспорту"));
+        let people = find_people_ru(&[
+            "В акимате области заместитель акима Павлодарской области Ерлан Касымов провел встречу.".to_string(),
+        ]);
+        assert_eq!(
+            people[0].title.as_deref(),
+            Some("заместитель акима"),
+            "the akimat is no title"
+        );
     }
 }
