@@ -101,7 +101,11 @@ pub fn extract(article: &Article) -> Suggestions {
         people::find_people(&article.paragraphs)
     };
     if article.language == "ru" {
-        russian::host_country_ru(&mut people, article.dateline.as_deref());
+        people::host_country_by(
+            &mut people,
+            article.dateline.as_deref(),
+            russian::country_ru,
+        );
     } else {
         people::host_country(&mut people, article.dateline.as_deref());
     }

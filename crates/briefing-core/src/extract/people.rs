@@ -2987,10 +2987,20 @@ fn title_case_place(place: &str) -> String {
 /// officials a wire story names without their state are most often the hosts ("BEIJING ...
 /// Zhou Haibin, vice chairman of the National Development and Reform Commission").
 pub(super) fn host_country(people: &mut [Person], dateline: Option<&str>) {
-    let Some(place) = dateline else { return };
-    let name = title_case_place(place);
     let g = Gazetteer::get();
-    let Some(country) = g.nation(&name).or_else(|| g.country_in(&name)) else {
+    host_country_by(people, dateline, |name| {
+        g.nation(name).or_else(|| g.country_in(name))
+    });
+}
+
+/// [`host_country`] with the gazetteer of the article's language ("ВИТЕБСК" -> Belarus).
+pub(super) fn host_country_by(
+    people: &mut [Person],
+    dateline: Option<&str>,
+    country_of: impl Fn(&str) -> Option<String>,
+) {
+    let Some(place) = dateline else { return };
+    let Some(country) = country_of(&title_case_place(place)) else {
         return;
     };
     for person in people.iter_mut().filter(|x| x.country.is_none()) {

@@ -790,29 +790,6 @@ pub(super) fn find_people_ru(paragraphs: &[String]) -> Vec<Person> {
     people
 }
 
-/// The state of the dateline's city ("ВИТЕБСК" -> Belarus) for the people the text gives
-/// none, at a lower confidence: in wire copy the host is usually where the story is filed.
-pub(super) fn host_country_ru(people: &mut [Person], dateline: Option<&str>) {
-    let Some(place) = dateline else { return };
-    let mut name = String::with_capacity(place.len());
-    let mut upper = true;
-    for c in place.chars() {
-        if upper {
-            name.extend(c.to_uppercase());
-        } else {
-            name.extend(c.to_lowercase());
-        }
-        upper = !c.is_alphanumeric();
-    }
-    let Some(country) = country_ru(&name) else {
-        return;
-    };
-    for person in people.iter_mut().filter(|x| x.country.is_none()) {
-        person.country = Some(country.clone());
-        person.confidence = person.confidence.min(0.6);
-    }
-}
-
 /// "ОАО Двинская мебельная фабрика" -> "ОАО «Двинская мебельная фабрика»" when the
 /// paragraph writes the name in guillemets (the words were read without them).
 fn requote(org: &str, p: &str) -> String {
