@@ -67,6 +67,33 @@ const PLACE_KINDS: &[&str] = &[
     "county",
     "municipality",
 ];
+/// Words that head the name of a body ("Departmental Council of Drôme", "Astrakhan Region
+/// Government"): alone ("the Council's") they point to the body the article names in full,
+/// and a name split that leaves one of them closing the body is preferred.
+const BODY_HEADS: &[&str] = &[
+    "Council",
+    "Committee",
+    "Chamber",
+    "Company",
+    "Ministry",
+    "Agency",
+    "University",
+    "Institute",
+    "Academy",
+    "Administration",
+    "Government",
+    "Corporation",
+    "Bank",
+    "Fund",
+    "Association",
+    "Union",
+    "Authority",
+    "Commission",
+    "Department",
+    "Municipality",
+    "Port",
+    "Zone",
+];
 /// Points of the compass in "northwest China's Gansu Province".
 const COMPASS: &[&str] = &[
     "north",
@@ -324,6 +351,24 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                     j += 1;
                 }
                 j >= i + 3 && is_name(&toks[i + 1..j], g)
+                    // "The Khokim (Governor) of Namangan region, Ravshanbek Sobirjonov,".
+                    || p[t.end..].starts_with(", ")
+                        && toks.get(i + 1).is_some_and(|n| capitalised(n.text))
+            };
+        // "Deputy akim of Turkistan region X", "Managing director of Y X": at the start of
+        // a sentence only the title's first word is capitalised.
+        let sentence_title = cur.len() == 1
+            && t.text.chars().all(char::is_lowercase)
+            && p[..cur[0].start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| {
+                    matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '»' | '-' | '–' | '—')
+                })
+            && {
+                let pair = [cur[0], *t];
+                title_at(&pair, 0, g) == Some(2)
             };
         let inside = !and_before_title
             && !and_after_name
@@ -334,6 +379,7 @@ fn runs<'a>(p: &'a str, toks: &[Tok<'a>]) -> Vec<Vec<Tok<'a>>> {
                 || CONNECTORS.contains(&t.text)
                 || PARTICLES.contains(&t.text)
                 || compass
+                || sentence_title
                 || kind_in_body
                 || to_host
                 || mission_in
@@ -417,7 +463,12 @@ fn push_run<'a>(out: &mut Vec<Vec<Tok<'a>>>, mut run: Vec<Tok<'a>>) {
     {
         run.remove(0);
     }
-    while run.last().is_some_and(|t| !capitalised(t.text)) {
+    // A lower-case kind of place after a capitalised name stays ("of Namangan region").
+    while run.last().is_some_and(|t| !capitalised(t.text))
+        && !(run.len() > 1
+            && PLACE_KINDS.contains(&run[run.len() - 1].text)
+            && capitalised(run[run.len() - 2].text))
+    {
         run.pop();
     }
     if !run.is_empty() {
@@ -425,10 +476,16 @@ fn push_run<'a>(out: &mut Vec<Vec<Tok<'a>>>, mut run: Vec<Tok<'a>>) {
     }
 }
 
+/// Whether `words` stand at `at` of the run. Case is ignored after the first word, for
+/// titles whose later words are in lower case at the start of a sentence ("Deputy akim").
 fn words_match(run: &[Tok<'_>], at: usize, words: &[String]) -> bool {
     at <= run.len()
         && words.len() <= run.len() - at
-        && words.iter().zip(&run[at..]).all(|(w, t)| w == t.text)
+        && words
+            .iter()
+            .zip(&run[at..])
+            .enumerate()
+            .all(|(k, (w, t))| w == t.text || at + k > 0 && w.eq_ignore_ascii_case(t.text))
 }
 
 /// The title at `at` (modifiers then a title), as a token count.
@@ -748,13 +805,14 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
         // Zurab Menteshashvili") or a territory closed by its kind ("... Region").
         let closed = |name_start: usize| {
             let last = run[name_start - 1].text;
-            g.not_people.contains(last)
+            BODY_HEADS.contains(&last)
+                || g.not_people.contains(last)
                 || g.company_words.contains(last)
                 || g.country_of
                     .contains_key(&join_words(&run[org_start..name_start]))
                 || g.place_types.iter().any(|k| k.len() == 1 && k[0] == last)
         };
-        let best = [4, 3, 2]
+        let best = [2, 3, 4]
             .into_iter()
             .filter_map(fits)
             .find(|&s| closed(s))
@@ -926,7 +984,20 @@ fn lower_case_apposition(
         }
         _ => rest,
     };
-    let mut clause = &rest[..rest.find([',', '.', ';', '(']).unwrap_or(rest.len())];
+    // "rector of Issyk-Kul State University named after K. Tynystanov": an initial's full
+    // stop does not end the clause.
+    let mut end = rest.find([',', '.', ';', '(']).unwrap_or(rest.len());
+    while rest[end..].starts_with(". ")
+        && rest[..end]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() == 1 && capitalised(w))
+    {
+        end = rest[end + 1..]
+            .find([',', '.', ';', '('])
+            .map_or(rest.len(), |k| end + 1 + k);
+    }
+    let mut clause = &rest[..end];
     // "Name, deputy minister of investment, industry and trade": a portfolio's fields listed
     // with commas stay in the clause.
     while rest[clause.len()..].starts_with(", ") {
@@ -1308,6 +1379,17 @@ fn portfolio(
         return;
     }
     let Some(o) = org.take() else { return };
+    // "First Deputy Minister of Industry and Trade of Tatarstan": a region's minister; the
+    // region is the organisation.
+    if let Some((head, tail)) = o.rsplit_once(" of ")
+        && g.nation(tail).is_none()
+        && g.country_of.get(tail).is_some_and(|c| c != tail)
+    {
+        *title = Some(format!("{t} of {head}"));
+        *country = g.country_of.get(tail).cloned();
+        *org = Some(tail.to_string());
+        return;
+    }
     let (portfolio, of_country) = match o.rsplit_once(" of ") {
         // "Energy and Water Resources of the Republic of Tajikistan".
         Some((head, tail)) if g.country_of.get(tail) == Some(&tail.to_string()) => (
@@ -1975,7 +2057,17 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
                 _ if k > 0
                     && !matches!(
                         words[k - 1],
-                        "its" | "their" | "the" | "his" | "her" | "by" | "said" | "says" | "and"
+                        "its"
+                            | "their"
+                            | "the"
+                            | "his"
+                            | "her"
+                            | "by"
+                            | "said"
+                            | "says"
+                            | "and"
+                            | "where"
+                            | "whose"
                     ) =>
                 {
                     return None;
@@ -2381,6 +2473,30 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 titled_body(&mut title, &mut org, before, &mut stated_country, g);
             }
             let mut confidence = 0.9;
+            // "Director General of Molochny Mir Alla Stasevich": a body's last word may look
+            // like a first name. When the article writes the body with that word elsewhere,
+            // the name is the last two words.
+            let r = match (r.name, r.org) {
+                (Some((ns, ne)), Some((oa, ob))) if ne - ns == 3 && ob == ns => {
+                    let body = join(p, &run[oa..=ns]);
+                    let count = |needle: &str| {
+                        opening(paragraphs)
+                            .map(|q| q.matches(needle).count())
+                            .sum::<usize>()
+                    };
+                    if count(&body) > 1 {
+                        org = Some(body);
+                        Reading {
+                            name: Some((ns + 1, ne)),
+                            org: Some((oa, ns + 1)),
+                            ..r
+                        }
+                    } else {
+                        r
+                    }
+                }
+                _ => r,
+            };
             let Some((ns, ne)) = r.name else {
                 if let Some(t) = title {
                     title_refs.push((span(p, pi, run), t, org, None));
@@ -2442,6 +2558,22 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                                 o.push(' ');
                                 o.push_str(kind);
                             }
+                        }
+                        // "X, CEO of Ulsan-based auto parts maker Hanbit Precision,": the
+                        // body is the name after the description.
+                        if org.as_deref().is_some_and(|o| o.ends_with("-based"))
+                            && let Some(body) = runs.get(ri + 2)
+                            && p[n[n.len() - 1].end..body[0].start]
+                                .split_whitespace()
+                                .all(|w| w.chars().all(char::is_lowercase))
+                        {
+                            let city = org
+                                .as_deref()
+                                .unwrap_or_default()
+                                .trim_end_matches("-based");
+                            stated_country = stated_country.or_else(|| g.country_in(city));
+                            org = Some(join(p, body));
+                            absorbed = Some(ri + 2);
                         }
                         if nr.at {
                             at_body(&mut org, &mut stated_country, g);
@@ -2562,9 +2694,20 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                     .rsplit(' ')
                     .next()
                     .and_then(owner_stem)
-                    .filter(|o| o.chars().all(char::is_lowercase))
+                    .filter(|o| {
+                        o.chars().all(char::is_lowercase)
+                            // "the Council's Vice-President X": resolved below.
+                            || BODY_HEADS.contains(o)
+                    })
             {
-                org = Some(owner.to_string());
+                // "Kurgan region's Deputy Governor X": the place and its kind.
+                let words: Vec<&str> = p[..run[0].start].split_whitespace().collect();
+                org = Some(match words.len().checked_sub(2).map(|k| words[k]) {
+                    Some(place) if PLACE_KINDS.contains(&owner) && capitalised(place) => {
+                        format!("{place} {owner}")
+                    }
+                    _ => owner.to_string(),
+                });
             }
             let name = join(p, &run[ns..ne]);
             let surname = run[ne - 1].text.to_string();
@@ -2581,7 +2724,9 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             if let Some(o) = org.take() {
                 let head = o.split_whitespace().last().unwrap_or_default();
                 // "Marshal of the Voivodeship X": a kind of place alone is the one named.
-                let kind_alone = g.place_types.iter().any(|k| k.len() == 1 && k[0] == o);
+                // Also "led by the Council's Vice-President": the body the article names.
+                let kind_alone = g.place_types.iter().any(|k| k.len() == 1 && k[0] == o)
+                    || BODY_HEADS.contains(&o.as_str());
                 org = if capitalised(head) && !kind_alone {
                     Some(o)
                 } else {
@@ -2771,7 +2916,9 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
 /// a body serves the one whose head title another person in the article holds with a body.
 fn deputies_of_holders(people: &mut [Person], g: &Gazetteer) {
     let head = |t: &str| -> (String, bool) {
-        let t = t.split(" (").next().unwrap_or(t).to_lowercase();
+        // "Deputy Khokim for Investment and Foreign Trade": the field aside.
+        let t = t.split(" (").next().unwrap_or(t);
+        let t = t.split(" for ").next().unwrap_or(t).to_lowercase();
         let mut words: Vec<&str> = t.split_whitespace().collect();
         let mut modified = false;
         'strip: loop {
@@ -3977,5 +4124,39 @@ mod tests {
             got[0].organisation.as_deref(),
             Some("Riga Technical University")
         );
+    }
+
+    #[test]
+    fn sentence_initial_titles_bodies_before_names_and_kinds_before_a_comma() {
+        // Made-up sentences, none from the corpus.
+        let text = ["The talks went well. Deputy akim of Aktobe region Gaukhar Ismailova said the region grows wheat.".to_string()];
+        let got = find_people(&text);
+        assert_eq!(got[0].title.as_deref(), Some("Deputy akim"));
+        assert_eq!(got[0].organisation.as_deref(), Some("Aktobe region"));
+        let text = [
+            "Director General of Belaya Rus Oleg Kot met them. Belaya Rus exports cheese."
+                .to_string(),
+        ];
+        let got = find_people(&text);
+        assert_eq!(
+            got[0].name, "Oleg Kot",
+            "the body named again keeps its last word"
+        );
+        assert_eq!(got[0].organisation.as_deref(), Some("Belaya Rus"));
+        let got = one("First Deputy Chairman of the Kursk Region Government Pavel Orlov spoke.");
+        assert_eq!(got[0].0, "Pavel Orlov");
+        assert_eq!(got[0].2, s("Kursk Region Government"));
+        let got = one("The Hokim (Governor) of Fergana region, Aziz Tursunov, received them.");
+        assert_eq!(got[0].2, s("Fergana region"));
+        let got = one(
+            "Present was Min-ho Lee, CEO of Busan-based shipping line Haedong Marine, which plans more sailings.",
+        );
+        assert_eq!(got[0].2, s("Haedong Marine"));
+        assert_eq!(got[0].3, s("South Korea"));
+        let got = one(
+            "The port visit ended, and later the envoy visited Poti Sea Port, where general director Levan Gelashvili said volumes grew.",
+        );
+        assert_eq!(got[0].1, s("general director"));
+        assert_eq!(got[0].2, s("Poti Sea Port"));
     }
 }
