@@ -93,6 +93,13 @@ const BODY_HEADS: &[&str] = &[
     "Municipality",
     "Port",
     "Zone",
+    "Embassy",
+    "Consulate",
+    "Office",
+    "Party",
+    "Parliament",
+    "Assembly",
+    "Senate",
 ];
 /// Points of the compass in "northwest China's Gansu Province".
 const COMPASS: &[&str] = &[
@@ -1543,28 +1550,6 @@ fn titled_body(
 /// "Security Council") or a territory ("Xinjiang Uygur Autonomous Region", "Samarkand")
 /// rather than a field ("Agriculture", "Foreign Affairs").
 fn body_or_territory(o: &str, g: &Gazetteer) -> bool {
-    const BODY_HEADS: &[&str] = &[
-        "Embassy",
-        "Consulate",
-        "Ministry",
-        "Committee",
-        "Council",
-        "Commission",
-        "Administration",
-        "Government",
-        "Office",
-        "Agency",
-        "Department",
-        "Chamber",
-        "Bank",
-        "Fund",
-        "Union",
-        "Association",
-        "Party",
-        "Parliament",
-        "Assembly",
-        "Senate",
-    ];
     let words: Vec<&str> = o.split_whitespace().collect();
     let Some(first) = words.first() else {
         return false;
