@@ -103,7 +103,7 @@ fn list_cue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:(?:cooperation|co-operation|collaboration|partnership|projects|investment|investments|ventures|ties|potential|prospects|opportunities|interested|interest|experience|expertise|trade)\s+(?:in|on)\s+(?:the\s+(?:fields?|areas?|spheres?|sectors?)\s+of\s+)?|(?:proposed|suggested|offered|discussed|explored|propose|suggest|offer|discuss|proposes|suggests|offers)\s+(?:joint\s+projects\s+in\s+|cooperation\s+in\s+|developing\s+|expanding\s+|deepening\s+|creating\s+|establishing\s+|joint\s+)?)",
+            r"(?i)\b(?:(?:cooperation|co-operation|collaboration|partnership|projects|investment|investments|ventures|ties|potential|prospects|opportunities|interested|interest|experience|expertise|trade)\s+(?:in|on)\s+(?:the\s+(?:fields?|areas?|spheres?|sectors?)\s+of\s+)?|(?:invest|investing|invested)\s+in\s+(?:the\s+)?|(?:proposed|suggested|offered|discussed|explored|propose|suggest|offer|discuss|proposes|suggests|offers)\s+(?:joint\s+projects\s+in\s+|cooperation\s+in\s+|developing\s+|expanding\s+|deepening\s+|creating\s+|establishing\s+|joint\s+)?)",
         )
         .expect("cue pattern compiles")
     })
@@ -223,7 +223,8 @@ fn area_item(item: &str) -> Option<(usize, usize)> {
     while words.first().is_some_and(|(_, w)| {
         matches!(
             w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "also" | "well" | "as"
+            // "as well as in the agro-industrial complex": the list's joining words.
+            "the" | "a" | "an" | "also" | "well" | "as" | "in" | "on"
         )
     }) {
         words.remove(0);
@@ -285,6 +286,12 @@ fn area_item(item: &str) -> Option<(usize, usize)> {
         "for",
         "by",
         "into",
+        "current",
+        "status",
+        "level",
+        "results",
+        "outcome",
+        "agenda",
     ];
     // "advancing cooperation", "closer ties": the cooperation itself, not an area of it.
     const NOT_LAST: &[&str] = &[
@@ -511,6 +518,16 @@ mod tests {
                 .map(String::from)
                 .to_vec()
         );
+        assert_eq!(
+            areas(
+                "We invite you to invest in the production of glass, dairy products and furniture."
+            ),
+            ["production of glass", "dairy products", "furniture"]
+                .map(String::from)
+                .to_vec()
+        );
+        // "the current state and prospects of cooperation" names no area.
+        assert!(areas("They discussed the current state and prospects of cooperation.").is_empty());
         // A clause after the cue is no area.
         assert!(areas("He offered to open a trading house that would sell honey.").is_empty());
     }
