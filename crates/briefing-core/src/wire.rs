@@ -33,14 +33,14 @@ const SOURCE: &str = r"\s*[(/](?P<outlet>[^()/\n]{2,40})[)/]";
 /// The outlet closing a dateline that has no dash: in brackets or slashes, or a word in
 /// capitals or a known agency's name, then a full stop or a colon.
 const NO_DASH_SOURCE: &str =
-    r"(?:[(/](?P<outlet>[^()/\n]{2,40})[)/]|(?P<outlet2>\p{Lu}[\p{L}\-]{1,20}))\s*[.:]\s";
+    r"(?:[(/](?P<outlet>[^()/\n]{2,40})[)/]|(?P<word>\p{Lu}[\p{L}\-]{1,20}))\s*[.:]\s";
 
 fn dateline_patterns() -> &'static [Regex] {
     static PATTERNS: OnceLock<Vec<Regex>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         [
             // BREST. KAZINFORM -
-            format!(r"^(?P<place>{CAPS_PLACE})\s*\.\s*(?P<outlet>\p{{Lu}}[\p{{Lu}}.\-]+){DASH}"),
+            format!(r"^(?P<place>{CAPS_PLACE})\s*\.\s*(?P<word>\p{{Lu}}[\p{{Lu}}.\-]+){DASH}"),
             // VITEBSK, 10 August (BelTA) -   MINSK, 5 March 2024 (BelTA) -   БРЕСТ, 21 июня (БЕЛТА) -
             format!(
                 r"^(?P<place>{ANY_PLACE}),\s*(?P<day>\d{{1,2}})\s+(?P<month>\p{{L}}{{3,10}})\.?(?:,?\s+(?P<year>\d{{4}}))?(?:\s*г\.)?(?:{SOURCE})?{DASH}"
@@ -69,28 +69,24 @@ fn dateline_patterns() -> &'static [Regex] {
 
 /// Reads the dateline at the start of a paragraph, if there is one.
 pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
-    for (i, re) in dateline_patterns().iter().enumerate() {
+    for re in dateline_patterns() {
         let Some(c) = re.captures(paragraph) else {
             continue;
         };
-        let named = c.name("outlet").or_else(|| c.name("outlet2"));
-        // "YEREVAN, OCTOBER 14, ARMENPRESS.": a word after the date is an outlet only when
-        // the gazetteer knows it or it is shouted.
-        if let Some(w) = c.name("outlet2")
-            && Outlets::get().canonical(w.as_str()).is_none()
-            && w.as_str().chars().any(char::is_lowercase)
-        {
+        // "CITY. WORD -", "YEREVAN, OCTOBER 14, ARMENPRESS.": an outlet named by a bare word
+        // (not in brackets or slashes) makes a dateline only when the gazetteer knows it or
+        // it is shouted.
+        let word = c.name("word");
+        if word.is_some_and(|w| {
+            Outlets::get().canonical(w.as_str()).is_none()
+                && w.as_str().chars().any(char::is_lowercase)
+        }) {
             continue;
         }
-        let outlet = named.map(|m| canonical_outlet(m.as_str()));
-        // "CITY. WORD -" is a dateline only when the word is a known outlet or shouted.
-        if i == 0 {
-            let raw = c.name("outlet").map_or("", |m| m.as_str());
-            let known = Outlets::get().canonical(raw).is_some();
-            if !known && raw.chars().any(|ch| ch.is_lowercase()) {
-                continue;
-            }
-        }
+        let outlet = c
+            .name("outlet")
+            .or(word)
+            .map(|m| canonical_outlet(m.as_str()));
         let date = match (c.name("day"), c.name("month")) {
             (Some(d), Some(m)) => {
                 let Some(month) = month_number(m.as_str()) else {

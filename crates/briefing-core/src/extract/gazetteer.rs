@@ -152,6 +152,13 @@ impl Gazetteer {
         words[i..].join(" ").to_lowercase()
     }
 
+    /// Whether a word alone closes a territory's name ("Region", "Voivodeship").
+    pub fn is_place_type(&self, word: &str) -> bool {
+        self.place_types
+            .iter()
+            .any(|t| t.len() == 1 && t[0] == word)
+    }
+
     /// Whether a title's "of ..." is its portfolio ("Minister", "deputy minister").
     pub fn is_portfolio(&self, title: &str) -> bool {
         self.portfolio_titles.contains(&self.title_head(title))

@@ -817,7 +817,7 @@ fn read_run(run: &[Tok<'_>], g: &Gazetteer) -> Reading {
                 || g.company_words.contains(last)
                 || g.country_of
                     .contains_key(&join_words(&run[org_start..name_start]))
-                || g.place_types.iter().any(|k| k.len() == 1 && k[0] == last)
+                || g.is_place_type(last)
         };
         let best = [2, 3, 4]
             .into_iter()
@@ -1253,10 +1253,10 @@ fn lower_case_apposition(
             }
             // "managing director of Bengaluru-based Zentrix Software": the city gives the
             // state, the body follows.
-            if let Some(k) = tail.iter().position(|w| w.ends_with("-based"))
+            if let Some(k) = tail.iter().position(|w| based_city(w).is_some())
                 && k + 1 < tail.len()
             {
-                country = country.or_else(|| g.country_in(tail[k].trim_end_matches("-based")));
+                country = country.or_else(|| based_city(tail[k]).and_then(|c| g.country_in(c)));
                 tail.drain(..=k);
             }
             // "general manager of the base's operator Jiangsu Haitong Logistics Co.": a
@@ -1329,9 +1329,8 @@ fn body_after_at(words: &[&str], g: &Gazetteer) -> (Option<String>, Option<Strin
         state = Some(c);
         words.remove(0);
     }
-    if let Some(k) = words.iter().position(|w| w.ends_with("-based")) {
-        let city = words[k].trim_end_matches("-based");
-        state = state.or_else(|| g.country_in(city));
+    if let Some(k) = words.iter().position(|w| based_city(w).is_some()) {
+        state = state.or_else(|| based_city(words[k]).and_then(|c| g.country_in(c)));
         words.drain(..=k);
     }
     // "brokerage Avesta Capital": a lower-case kind of body before the name.
@@ -2105,6 +2104,11 @@ fn title_before_name(before: &str, g: &Gazetteer) -> Option<(String, Option<Stri
     None
 }
 
+/// "Berlin-based" -> "Berlin": the city a body is based in.
+fn based_city(word: &str) -> Option<&str> {
+    word.strip_suffix("-based").filter(|city| !city.is_empty())
+}
+
 /// The owner in a possessive: "Group's" -> "Group"; "TotalEnergies'" -> "TotalEnergies" (a
 /// plural's possessive drops its apostrophe only).
 fn owner_stem(w: &str) -> Option<&str> {
@@ -2274,8 +2278,8 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
     let mut rest = phrase.trim().strip_prefix("the ").unwrap_or(phrase.trim());
     let mut country = None;
     // "Bengaluru-based Zentrix Software": the city the body is based in gives the state.
-    if let Some((city, body)) = rest.split_once("-based ")
-        && !city.contains(' ')
+    if let Some((first, body)) = rest.split_once(' ')
+        && let Some(city) = based_city(first)
     {
         country = g.country_in(city);
         rest = body;
@@ -2306,12 +2310,10 @@ fn place_phrase(phrase: &str, g: &Gazetteer) -> (Option<String>, Option<String>)
     // closed by its kind is the body; what it belongs to is not part of its name.
     if let Some(k) = words.iter().position(|w| *w == "of")
         && k > 1
-        && g.place_types
-            .iter()
-            .any(|t| t.len() == 1 && t[0] == words[k - 1])
+        && g.is_place_type(words[k - 1])
         // Not "Islamic Republic of Iran Railways": what follows is a place too.
         && words.last().is_some_and(|w| {
-            g.nation(w).is_some() || g.place_types.iter().any(|t| t.len() == 1 && t[0] == *w)
+            g.nation(w).is_some() || g.is_place_type(w)
         })
     {
         let tail = words[k + 1..].join(" ");
@@ -2546,16 +2548,12 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                         }
                         // "X, CEO of Ulsan-based auto parts maker Hanbit Precision,": the
                         // body is the name after the description.
-                        if org.as_deref().is_some_and(|o| o.ends_with("-based"))
+                        if let Some(city) = org.as_deref().and_then(based_city)
                             && let Some(body) = runs.get(ri + 2)
                             && p[n[n.len() - 1].end..body[0].start]
                                 .split_whitespace()
                                 .all(|w| w.chars().all(char::is_lowercase))
                         {
-                            let city = org
-                                .as_deref()
-                                .unwrap_or_default()
-                                .trim_end_matches("-based");
                             stated_country = stated_country.or_else(|| g.country_in(city));
                             org = Some(join(p, body));
                             absorbed = Some(ri + 2);
@@ -2710,8 +2708,7 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
                 let head = o.split_whitespace().last().unwrap_or_default();
                 // "Marshal of the Voivodeship X": a kind of place alone is the one named.
                 // Also "led by the Council's Vice-President": the body the article names.
-                let kind_alone = g.place_types.iter().any(|k| k.len() == 1 && k[0] == o)
-                    || BODY_HEADS.contains(&o.as_str());
+                let kind_alone = g.is_place_type(&o) || BODY_HEADS.contains(&o.as_str());
                 org = if capitalised(head) && !kind_alone {
                     Some(o)
                 } else {
@@ -2753,8 +2750,8 @@ pub(super) fn find_people(paragraphs: &[String]) -> Vec<Person> {
             }
             // "the Grodno-based Neman Agroservice": the city it is based in gives the state.
             if let Some(o) = org.take() {
-                org = Some(match o.split_once("-based ") {
-                    Some((city, body)) if !city.contains(' ') => {
+                org = Some(match o.split_once(' ') {
+                    Some((first, body)) if let Some(city) = based_city(first) => {
                         stated_country = stated_country.or_else(|| g.country_in(city));
                         body.to_string()
                     }

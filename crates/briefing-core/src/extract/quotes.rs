@@ -148,10 +148,8 @@ pub(super) fn attach_quotes(paragraphs: &[String], people: &mut [Person]) -> Vec
                 "communique",
                 "communiqué",
             ];
-            let from_document = documents
-                .iter()
-                .any(|d| sentence.to_lowercase().contains(d))
-                && !lead.ends_with(':');
+            let lower = sentence.to_lowercase();
+            let from_document = documents.iter().any(|d| lower.contains(d)) && !lead.ends_with(':');
             let embedded = from_document
                 || [
                     " to", " of", " as", " for", " on", " about", " the", " a", " towards",
